@@ -1,0 +1,75 @@
+package hermes.api;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Where conversations are kept (default: SQLite with FTS5 in {@code $HERMES_HOME/state.db}, the original's schema).
+ *
+ * <p>Threading: every method may be called from any thread; writes of one session arrive in order. Each write is
+ * atomic (a transaction), so a crash loses at most the turn in flight.
+ *
+ * <p>Errors: {@link IOException} when the store cannot be read or written; the message names the file and the cause.
+ */
+@ConsumerType
+public interface SessionStore {
+
+    /** Records a new session. */
+    void create(SessionRecord session) throws IOException;
+
+    /** Appends messages to a session, in one transaction. */
+    void append(String sessionId, List<Message> messages) throws IOException;
+
+    /** The session's messages in order, or empty when there are none. */
+    List<Message> messages(String sessionId) throws IOException;
+
+    /** One session, by id. */
+    Optional<SessionRecord> find(String sessionId) throws IOException;
+
+    /** The most recent sessions, newest first. */
+    List<SessionRecord> recent(int limit) throws IOException;
+
+    /** Full-text search over every stored message, best matches first. */
+    List<SearchHit> search(String query, int limit) throws IOException;
+
+    /**
+     * A stored session.
+     *
+     * @param id {@code YYYYMMDD_HHMMSS_<6 hex>}
+     * @param source where it ran: {@code cli}, {@code telegram}, …
+     * @param model the model at its start
+     * @param title a unique title, once one was set
+     * @param parentId the session it continues (compaction, branch, subagent)
+     * @param startedAt when it started
+     */
+    record SessionRecord(String id, String source, String model, Optional<String> title, Optional<String> parentId,
+                         Instant startedAt) {
+        public SessionRecord {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(parentId, "parentId");
+            Objects.requireNonNull(startedAt, "startedAt");
+        }
+    }
+
+    /**
+     * One search match.
+     *
+     * @param sessionId the session it is in
+     * @param messageIndex the message's position in the session
+     * @param snippet the matching text around the hit
+     */
+    record SearchHit(String sessionId, int messageIndex, String snippet) {
+        public SearchHit {
+            Objects.requireNonNull(sessionId, "sessionId");
+            Objects.requireNonNull(snippet, "snippet");
+        }
+    }
+}

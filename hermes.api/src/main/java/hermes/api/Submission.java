@@ -1,0 +1,53 @@
+package hermes.api;
+
+import java.util.List;
+import java.util.Objects;
+
+/** What a front end asks of a session. A closed set. */
+public sealed interface Submission {
+
+    /** The user's next message; starts a turn. */
+    record UserTurn(List<ContentPart> content) implements Submission {
+        public UserTurn {
+            content = List.copyOf(content);
+        }
+
+        public static UserTurn text(String text) {
+            return new UserTurn(List.of(new ContentPart.Text(text)));
+        }
+    }
+
+    /** Stops the running turn: kills its commands and persists nothing partial. */
+    record Interrupt() implements Submission {
+    }
+
+    /** Answers an {@link Event.ApprovalRequested}. */
+    record ApprovalAnswer(String requestId, Decision decision) implements Submission {
+        public ApprovalAnswer {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(decision, "decision");
+        }
+
+        /** The original's four answers; {@code ALWAYS} also persists to {@code command_allowlist}. */
+        public enum Decision { ONCE, SESSION, ALWAYS, DENY }
+    }
+
+    /** Answers an {@link Event.ClarifyRequested}. */
+    record ClarifyAnswer(String requestId, String answer) implements Submission {
+        public ClarifyAnswer {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(answer, "answer");
+        }
+    }
+
+    /** Switches the session's model ({@code provider:model} or a bare name). */
+    record SwitchModel(String model) implements Submission {
+        public SwitchModel {
+            Objects.requireNonNull(model, "model");
+        }
+    }
+
+    /** Starts a fresh conversation in this session's place; the next events carry the new session id. */
+    record NewConversation() implements Submission {
+    }
+}
