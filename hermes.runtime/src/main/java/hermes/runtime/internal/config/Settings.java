@@ -1,0 +1,40 @@
+package hermes.runtime.internal.config;
+
+import java.io.IOException;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The runtime's view of {@code $HERMES_HOME}: where it is (framework property {@code hermes.home}, set by the launcher)
+ * and its {@code config.yaml}. Creates the original's layout on first run.
+ */
+@Component(service = Settings.class)
+public final class Settings {
+
+    /** The framework property the launcher sets to the configuration directory. */
+    public static final String HOME_PROPERTY = "hermes.home";
+
+    private final HermesHome home;
+    private final ConfigFile config;
+
+    @Activate
+    public Settings(BundleContext context) throws IOException {
+        this(HermesHome.locate(context.getProperty(HOME_PROPERTY)));
+    }
+
+    public Settings(HermesHome home) throws IOException {
+        this.home = home;
+        home.ensureLayout();
+        this.config = new ConfigFile(home);
+    }
+
+    public HermesHome home() {
+        return home;
+    }
+
+    public ConfigFile config() {
+        return config;
+    }
+}
