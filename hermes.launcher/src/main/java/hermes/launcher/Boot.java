@@ -71,7 +71,9 @@ public final class Boot {
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "sun.misc");
         config.put("felix.log.logger", new FelixLog());
         config.put("felix.log.level", "3");
-        config.put("ds.loglevel", "warn");
+        // SCR has no log service to write to here and would print to the terminal; plugin failures reach the user
+        // through /plugins and doctor instead (PluginDeployer reads them from SCR's component DTOs)
+        config.put("ds.loglevel", "0");
         config.put("hermes.home", home.toString());
         config.put("hermes.version", version);
         config.put("hermes.args", String.join(ARGS_SEPARATOR, arguments));
