@@ -169,7 +169,8 @@ public final class Boot {
         List<Bundle> bundles = new ArrayList<>();
         for (Path jar : jars) {
             try {
-                bundles.add(fw.getBundleContext().installBundle(jar.toUri().toString()));
+                // reference: installs the jar in place instead of copying it into the cache (faster start-up)
+                bundles.add(fw.getBundleContext().installBundle("reference:" + jar.toUri()));
             } catch (BundleException e) {
                 System.err.println("hermes: cannot install " + jar.getFileName() + ": " + e.getMessage());
             }
