@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,11 @@ public final class ConfigFile {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
     private volatile Loaded loaded = new Loaded(null, Map.of());
 
-    private record Loaded(FileTime modified, Map<String, Object> tree) {
+    /**
+     * @param stamp the file key (a new one on every atomic replace), modification time and size the tree was read at:
+     *     the time alone misses quick writes on file systems with coarse timestamps
+     */
+    private record Loaded(List<Object> stamp, Map<String, Object> tree) {
     }
 
     public ConfigFile(HermesHome home) {
@@ -53,10 +58,11 @@ public final class ConfigFile {
         if (!Files.exists(file)) {
             return Map.of();
         }
-        FileTime modified = Files.getLastModifiedTime(file);
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        List<Object> stamp = Arrays.asList(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size());
         Loaded current = loaded;
-        if (!modified.equals(current.modified())) {
-            current = new Loaded(modified, parse(file));
+        if (!stamp.equals(current.stamp())) {
+            current = new Loaded(stamp, parse(file));
             loaded = current;
         }
         return current.tree();
