@@ -39,6 +39,9 @@ public final class RuntimeEvents {
     public void publish(Event.Payload payload) {
         Event event = new Event(Optional.empty(), 0, Optional.empty(), sequence.incrementAndGet(), Instant.now(),
                 payload);
+        if (delivery.isShutdown()) {
+            return; // the runtime is stopping: nobody is left to tell
+        }
         delivery.execute(() -> listeners.forEach(listener -> {
             try {
                 listener.accept(event);

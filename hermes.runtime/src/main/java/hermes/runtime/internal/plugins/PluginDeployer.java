@@ -72,6 +72,12 @@ public final class PluginDeployer implements PluginFolderWatcher.Listener {
     void stop() {
         watcher.close();
         thread.interrupt();
+        try {
+            // a deploy in progress finishes first; its bundle operations must not run into a stopping framework
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         bridge.close();
     }
 

@@ -1,0 +1,59 @@
+package hermes.plugin.cli.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import hermes.plugin.cli.internal.CommandCatalogTest.FakeCommand;
+
+class OneShotTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CommandCatalog catalog = new CommandCatalog();
+    private final OneShot oneShot = new OneShot(catalog, new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8), Duration.ofMillis(100));
+
+    @Test
+    void repliesGoToStdoutWithoutASession() throws InterruptedException {
+        catalog.add(new FakeCommand("tools", List.of(), "list"));
+        assertThat(oneShot.run("tools", "list")).isEqualTo(OneShot.OK);
+        assertThat(out()).isEqualTo("tools list (session: false, cli)\n");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void aFailingCommandExitsWithOne() throws InterruptedException {
+        catalog.add(new FakeCommand("config", List.of(), "config",
+                Optional.of(new IllegalArgumentException("unknown argument 'x'"))));
+        assertThat(oneShot.run("config", "x")).isEqualTo(OneShot.FAILED);
+        assertThat(err()).isEqualTo("hermes: unknown argument 'x'\n");
+    }
+
+    @Test
+    void aMissingCommandIsReportedAfterTheWait() throws InterruptedException {
+        assertThat(oneShot.run("doctor", "")).isEqualTo(OneShot.FAILED);
+        assertThat(err()).startsWith("hermes: unknown command doctor");
+    }
+
+    @Test
+    void usageErrorsHintAtTheHelp() {
+        assertThat(oneShot.usage("unknown command 'x'")).isEqualTo(OneShot.USAGE);
+        assertThat(err()).isEqualTo("hermes: unknown command 'x'\nrun hermes --help\n");
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}
