@@ -32,9 +32,8 @@ public final class ConfigFile {
     private static final Pattern SECRET_KEY = Pattern.compile("[A-Z][A-Z0-9_]*(KEY|TOKEN|SECRET|PASSWORD)[A-Z0-9_]*");
 
     private final HermesHome home;
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+    /** Built on first use: Jackson's class loading would otherwise sit on the path to the first prompt. */
+    private volatile ObjectMapper yaml;
     private volatile Loaded loaded = new Loaded(null, Map.of());
 
     /**
@@ -46,6 +45,17 @@ public final class ConfigFile {
 
     public ConfigFile(HermesHome home) {
         this.home = home;
+    }
+
+    private ObjectMapper yaml() {
+        ObjectMapper mapper = yaml;
+        if (mapper == null) {
+            mapper = new ObjectMapper(new YAMLFactory()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            yaml = mapper;
+        }
+        return mapper;
     }
 
     public Path path() {
@@ -120,18 +130,18 @@ public final class ConfigFile {
             node = next;
         }
         node.put(parts[parts.length - 1], parseValue(value));
-        AtomicFiles.write(home.config(), yaml.writeValueAsBytes(tree));
+        AtomicFiles.write(home.config(), yaml().writeValueAsBytes(tree));
         return home.config();
     }
 
     /** The configuration as YAML text, with {@code ${VAR}} left as written. */
     public String render() throws IOException {
-        return yaml.writeValueAsString(snapshot());
+        return yaml().writeValueAsString(snapshot());
     }
 
     private Object parseValue(String value) {
         try {
-            Object parsed = yaml.readValue(value, Object.class);
+            Object parsed = yaml().readValue(value, Object.class);
             return parsed == null ? "" : parsed;
         } catch (JsonProcessingException e) {
             return value;
@@ -144,7 +154,7 @@ public final class ConfigFile {
             return Map.of();
         }
         try {
-            Object tree = yaml.readValue(text, Object.class);
+            Object tree = yaml().readValue(text, Object.class);
             if (tree == null) {
                 return Map.of();
             }
