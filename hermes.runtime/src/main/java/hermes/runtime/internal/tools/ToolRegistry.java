@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
@@ -52,7 +51,6 @@ public final class ToolRegistry {
     private final Map<ToolSource, SourceEntry> sources = new ConcurrentHashMap<>();
     private final Map<String, String> departed = new ConcurrentHashMap<>();
     private final Map<String, Availability> availability = new ConcurrentHashMap<>();
-    private final List<Consumer<Long>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong sourceOrder = new AtomicLong(Long.MAX_VALUE / 2);
     private final AtomicLong generation = new AtomicLong();
     private volatile ShadowingRule.Outcome table = ShadowingRule.apply(List.of());
@@ -160,8 +158,7 @@ public final class ToolRegistry {
         table = ShadowingRule.apply(all);
         table.owners().keySet().forEach(departed::remove);
         availability.clear();
-        long gen = generation.incrementAndGet();
-        listeners.forEach(listener -> listener.accept(gen));
+        generation.incrementAndGet();
     }
 
     /** Waits a bounded time for calls in flight in a departed tool, then cancels them. */
@@ -191,12 +188,6 @@ public final class ToolRegistry {
     /** A number that changes whenever the set of tools changes (a memo key for tool lists). */
     public long generation() {
         return generation.get();
-    }
-
-    /** Calls {@code listener} with the new generation after every change, on the thread that made it. */
-    public AutoCloseable onChange(Consumer<Long> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
     }
 
     /** The names of the tools {@code bundleId} provides that own their names now. */
