@@ -58,8 +58,24 @@ public record Event(Optional<String> sessionId, long turn, Optional<String> subm
         }
     }
 
-    /** The turn ended. {@code reason}: {@code stop}, {@code interrupted}, {@code max_turns}, {@code error}. */
-    public record TurnFinished(String reason, Usage usage) implements Payload {
+    /**
+     * The turn ended.
+     *
+     * @param reason {@code stop}, {@code interrupted}, {@code max_turns} or {@code error}
+     * @param usage the tokens the turn's model calls used
+     * @param apiCalls how many model calls the turn made
+     * @param answer the text of the turn's final answer (empty when it has none, for example when interrupted)
+     */
+    public record TurnFinished(String reason, Usage usage, int apiCalls, String answer) implements Payload {
+        public TurnFinished {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(usage, "usage");
+            Objects.requireNonNull(answer, "answer");
+        }
+    }
+
+    /** Something the user should know that is not part of the answer: a retry, a fallback, a finished background job. */
+    public record Notice(String text) implements Payload {
     }
 
     /** Something went wrong that the user should read; says what to do. */

@@ -3,8 +3,11 @@ package hermes.api;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * One model API wire format and its endpoint family (OpenAI-compatible Chat Completions, Anthropic Messages, …).
- * Registered with the service property {@code hermes.id} equal to {@link #id()}.
+ * One model API wire format (OpenAI-compatible Chat Completions, Anthropic Messages, …). Registered with the service
+ * property {@code hermes.id} equal to {@link #id()}. The runtime's router maps a user-facing provider name
+ * ({@code openrouter}, {@code zai}, {@code custom}, …) to a wire format plus endpoint, and passes the endpoint in the
+ * request's options ({@link ModelRequest#BASE_URL}, {@link ModelRequest#API_KEY}); a provider whose id is not a known
+ * provider name is addressed directly as {@code <id>:<model>}.
  *
  * <p>Threading: {@link #chat} is called from many threads at once and must not block: it starts the request and returns
  * a {@link ModelCall} at once; the listener is called on the provider's thread, in order, one event at a time.
@@ -15,7 +18,10 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface ModelProvider {
 
-    /** The provider id used in {@code provider:model} (for example {@code openrouter}, {@code anthropic}). */
+    /**
+     * The wire format's id, the original's {@code api_mode}: {@code chat_completions}, {@code anthropic_messages}; or a
+     * plugin's own provider name.
+     */
     String id();
 
     /**

@@ -1,5 +1,6 @@
 package hermes.api;
 
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -19,6 +20,15 @@ public interface Session extends AutoCloseable {
 
     /** How it was opened. */
     SessionSpec spec();
+
+    /** The model answering now, as {@code provider:model} (it changes with {@link Submission.SwitchModel}). */
+    String model();
+
+    /** The tokens used so far in this conversation. */
+    Usage usage();
+
+    /** One setting of this session by dotted key ({@code approvals.yolo}, …), with its overrides applied, as text. */
+    Optional<String> setting(String key);
 
     /**
      * Queues a submission.

@@ -1,6 +1,7 @@
 package hermes.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,9 +14,13 @@ import java.util.Optional;
  * @param resume a stored session to continue (id or title)
  * @param parentId the parent session of a subagent
  * @param depth how deep in delegation this session is (0 for top level)
+ * @param settings configuration overrides for this session only, by dotted key ({@code agent.max_turns},
+ *     {@code approvals.yolo}, …), as the command line gives them
+ * @param systemPrompt replaces the built system prompt (a subagent's focused prompt); empty for the normal one
  */
 public record SessionSpec(Caller caller, Optional<String> model, List<String> toolsets, Optional<String> resume,
-                          Optional<String> parentId, int depth) {
+                          Optional<String> parentId, int depth, Map<String, String> settings,
+                          Optional<String> systemPrompt) {
 
     public SessionSpec {
         Objects.requireNonNull(caller, "caller");
@@ -26,10 +31,13 @@ public record SessionSpec(Caller caller, Optional<String> model, List<String> to
         if (depth < 0) {
             throw new IllegalArgumentException("depth must be >= 0, was " + depth);
         }
+        settings = Map.copyOf(settings);
+        Objects.requireNonNull(systemPrompt, "systemPrompt");
     }
 
     /** A new top-level session for {@code caller} with the configured defaults. */
     public static SessionSpec of(Caller caller) {
-        return new SessionSpec(caller, Optional.empty(), List.of(), Optional.empty(), Optional.empty(), 0);
+        return new SessionSpec(caller, Optional.empty(), List.of(), Optional.empty(), Optional.empty(), 0, Map.of(),
+                Optional.empty());
     }
 }

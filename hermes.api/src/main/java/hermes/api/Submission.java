@@ -1,6 +1,7 @@
 package hermes.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** What a front end asks of a session. A closed set. */
@@ -49,5 +50,28 @@ public sealed interface Submission {
 
     /** Starts a fresh conversation in this session's place; the next events carry the new session id. */
     record NewConversation() implements Submission {
+    }
+
+    /** Runs the last user message again, dropping the answer it got. */
+    record Retry() implements Submission {
+    }
+
+    /** Removes the last {@code exchanges} user messages and everything after each of them from the history. */
+    record Undo(int exchanges) implements Submission {
+        public Undo {
+            if (exchanges < 1) {
+                throw new IllegalArgumentException("exchanges must be >= 1, was " + exchanges);
+            }
+        }
+    }
+
+    /**
+     * Changes settings for this session only (for example {@code approvals.yolo=true}), by dotted key, as
+     * {@link SessionSpec#settings()} does at open.
+     */
+    record Configure(Map<String, String> settings) implements Submission {
+        public Configure {
+            settings = Map.copyOf(settings);
+        }
     }
 }

@@ -58,6 +58,16 @@ public interface TerminalBackend {
          */
         CommandResult run(String command, Duration timeout, ToolContext context) throws IOException, InterruptedException;
 
+        /**
+         * Starts a command in the background, in the shell's working directory and with its variables, and returns at
+         * once. The caller owns the process: it reads its output, writes its input and ends it.
+         *
+         * @throws IOException when the process cannot be started, or the backend has no background processes
+         */
+        default Process spawn(String command) throws IOException {
+            throw new IOException("this terminal backend cannot run background processes");
+        }
+
         /** The directory the next command starts in. */
         Path workingDirectory();
 
