@@ -79,6 +79,34 @@ public final class CallContext implements ToolContext {
         });
     }
 
+    @Override
+    public Optional<Object> config(String key) {
+        return Optional.empty();
+    }
+
+    @Override
+    public hermes.api.TerminalBackend.Shell shell() throws java.io.IOException {
+        throw new java.io.IOException("no terminal backend yet");
+    }
+
+    @Override
+    public java.util.concurrent.ConcurrentMap<String, String> sessionState() {
+        return new java.util.concurrent.ConcurrentHashMap<>();
+    }
+
+    @Override
+    public Optional<String> ask(String question, List<String> choices) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void notify(String text) {
+    }
+
+    @Override
+    public void onSessionClose(Runnable action) {
+    }
+
     /** Cancels the call: runs every cancel action once. */
     public void cancel() {
         if (cancelled) {

@@ -63,6 +63,21 @@ final class RuntimeSession implements Session {
     }
 
     @Override
+    public String model() {
+        return spec.model().orElse("");
+    }
+
+    @Override
+    public Usage usage() {
+        return Usage.NONE;
+    }
+
+    @Override
+    public Optional<String> setting(String key) {
+        return Optional.ofNullable(spec.settings().get(key));
+    }
+
+    @Override
     public String submit(Submission submission) {
         if (closed) {
             throw new IllegalStateException("session " + id + " is closed; open a new one");
@@ -82,9 +97,9 @@ final class RuntimeSession implements Session {
                 turn++;
                 emit(submissionId, new Event.Error("no model provider is installed, so Hermes cannot answer yet:"
                         + " add a provider plugin (hermes.plugin.provider.*) and set model.provider in config.yaml"));
-                emit(submissionId, new Event.TurnFinished("error", Usage.NONE));
+                emit(submissionId, new Event.TurnFinished("error", Usage.NONE, 0, ""));
             }
-            case Submission.Interrupt interrupt -> emit(submissionId, new Event.TurnFinished("interrupted", Usage.NONE));
+            case Submission.Interrupt interrupt -> emit(submissionId, new Event.TurnFinished("interrupted", Usage.NONE, 0, ""));
             default -> emit(submissionId, new Event.Error(submission.getClass().getSimpleName()
                     + " needs a running turn loop, which this runtime does not have yet"));
         }
