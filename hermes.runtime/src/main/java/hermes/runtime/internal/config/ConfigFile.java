@@ -43,8 +43,11 @@ public final class ConfigFile {
     private record Loaded(List<Object> stamp, Map<String, Object> tree) {
     }
 
+    private final Secrets secrets;
+
     public ConfigFile(HermesHome home) {
         this.home = home;
+        this.secrets = new Secrets(home.env(), System::getenv);
     }
 
     private ObjectMapper yaml() {
@@ -56,6 +59,11 @@ public final class ConfigFile {
             yaml = mapper;
         }
         return mapper;
+    }
+
+    /** The secrets {@code ${VAR}} references resolve against: {@code .env}, then the environment. */
+    public Secrets secrets() {
+        return secrets;
     }
 
     public Path path() {
@@ -179,14 +187,23 @@ public final class ConfigFile {
         return copy;
     }
 
-    private static Object substitute(Object value) {
+    /** Replaces {@code ${VAR}} in strings, inside lists and maps too; {@code .env} values count as set variables. */
+    private Object substitute(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k, substitute(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(this::substitute).toList();
+        }
         if (!(value instanceof String text)) {
             return value;
         }
         Matcher m = VARIABLE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String env = System.getenv(m.group(1));
+            String env = secrets.get(m.group(1)).orElse(null);
             m.appendReplacement(out, Matcher.quoteReplacement(env != null ? env : m.group()));
         }
         m.appendTail(out);

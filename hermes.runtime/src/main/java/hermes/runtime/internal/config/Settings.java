@@ -18,6 +18,7 @@ public final class Settings {
 
     private final HermesHome home;
     private final ConfigFile config;
+    private final Secrets secrets;
 
     @Activate
     public Settings(BundleContext context) throws IOException {
@@ -28,6 +29,7 @@ public final class Settings {
         this.home = home;
         home.ensureLayout();
         this.config = new ConfigFile(home);
+        this.secrets = config.secrets();
     }
 
     public HermesHome home() {
@@ -36,5 +38,10 @@ public final class Settings {
 
     public ConfigFile config() {
         return config;
+    }
+
+    /** API keys: {@code .env} over the process environment. */
+    public Secrets secrets() {
+        return secrets;
     }
 }

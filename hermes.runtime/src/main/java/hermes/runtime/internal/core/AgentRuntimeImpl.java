@@ -4,19 +4,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Consumer;
 
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import hermes.api.AgentRuntime;
 import hermes.api.Event;
 import hermes.api.PluginInfo;
 import hermes.api.Session;
 import hermes.api.SessionSpec;
+import hermes.api.SessionStore;
 import hermes.api.ToolInfo;
+import hermes.runtime.internal.config.Settings;
+import hermes.runtime.internal.models.Backoff;
+import hermes.runtime.internal.models.ModelCaller;
+import hermes.runtime.internal.models.ModelProviders;
 import hermes.runtime.internal.plugins.PluginDeployer;
 import hermes.runtime.internal.tools.ToolRegistry;
 
@@ -25,23 +35,50 @@ import hermes.runtime.internal.tools.ToolRegistry;
 public final class AgentRuntimeImpl implements AgentRuntime {
 
     private final ToolRegistry registry;
-    private final ToolDispatcher dispatcher;
     private final PluginDeployer deployer;
     private final RuntimeEvents events;
+    private final RuntimeServices services;
     private final Map<String, RuntimeSession> sessions = new ConcurrentHashMap<>();
+    /** Session stores by service reference; the highest-ranked one is used. */
+    private final ConcurrentSkipListMap<ServiceReference<SessionStore>, SessionStore> stores =
+            new ConcurrentSkipListMap<>();
 
     @Activate
     public AgentRuntimeImpl(@Reference ToolRegistry registry, @Reference ToolDispatcher dispatcher,
-                            @Reference PluginDeployer deployer, @Reference RuntimeEvents events) {
+                            @Reference PluginDeployer deployer, @Reference RuntimeEvents events,
+                            @Reference ModelProviders providers, @Reference TerminalBackends backends,
+                            @Reference Settings settings) {
         this.registry = registry;
-        this.dispatcher = dispatcher;
         this.deployer = deployer;
         this.events = events;
+        this.services = new RuntimeServices(registry, dispatcher, providers,
+                new ModelCaller(providers, Backoff.standard(), ModelCaller.Sleeper.REAL), settings, backends,
+                this::store, id -> Optional.ofNullable(sessions.get(id)));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addStore(ServiceReference<SessionStore> reference, SessionStore store) {
+        stores.put(reference, store);
+    }
+
+    void removeStore(ServiceReference<SessionStore> reference) {
+        stores.remove(reference);
+    }
+
+    private Optional<SessionStore> store() {
+        Map.Entry<ServiceReference<SessionStore>, SessionStore> best = stores.lastEntry();
+        return best == null ? Optional.empty() : Optional.of(best.getValue());
     }
 
     @Override
     public Session open(SessionSpec spec) {
-        RuntimeSession session = new RuntimeSession(spec, dispatcher, closed -> sessions.remove(closed.id()));
+        RuntimeSession session = new RuntimeSession(services, spec,
+                (renamed, oldId) -> {
+                    sessions.remove(oldId);
+                    sessions.put(renamed.id(), renamed);
+                },
+                closed -> sessions.remove(closed.id()));
         sessions.put(session.id(), session);
         return session;
     }

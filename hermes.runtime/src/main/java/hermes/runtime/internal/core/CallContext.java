@@ -1,56 +1,67 @@
 package hermes.runtime.internal.core;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import hermes.api.Caller;
+import hermes.api.TerminalBackend;
 import hermes.api.ToolContext;
+import hermes.runtime.internal.models.Cancellation;
 
 /**
- * The {@link ToolContext} of one tool call. Cancelling it runs the tool's cancel actions and kills the processes it
- * handed over with {@link #track}.
+ * The {@link ToolContext} of one tool call. It is cancelled with its turn (or on its own, by {@link #cancel()}):
+ * cancelling runs the tool's cancel actions and kills the processes it handed over with {@link #track}.
  */
 public final class CallContext implements ToolContext {
 
-    private final String sessionId;
-    private final Caller caller;
-    private final Path workingDirectory;
-    private final Map<String, String> environment;
+    private final SessionPort session;
+    private final Cancellation turn;
     private final Optional<Instant> deadline;
     private final List<Runnable> cancelActions = new CopyOnWriteArrayList<>();
+    private final Runnable cancelWithTurn = this::cancel;
     private volatile boolean cancelled;
 
-    public CallContext(String sessionId, Caller caller, Path workingDirectory, Map<String, String> environment,
-                       Optional<Instant> deadline) {
-        this.sessionId = sessionId;
-        this.caller = caller;
-        this.workingDirectory = workingDirectory;
-        this.environment = Map.copyOf(environment);
+    public CallContext(SessionPort session, Cancellation turn, Optional<Instant> deadline) {
+        this.session = session;
+        this.turn = turn;
         this.deadline = deadline;
+        turn.onCancel(cancelWithTurn);
+    }
+
+    /** The session behind the call, for the runtime's own interceptors. */
+    public SessionPort session() {
+        return session;
+    }
+
+    /** The turn the call belongs to. */
+    public Cancellation turn() {
+        return turn;
     }
 
     @Override
     public String sessionId() {
-        return sessionId;
+        return session.id();
     }
 
     @Override
     public Caller caller() {
-        return caller;
+        return session.caller();
     }
 
     @Override
     public Path workingDirectory() {
-        return workingDirectory;
+        return session.workingDirectory();
     }
 
     @Override
     public Map<String, String> environment() {
-        return environment;
+        return session.environment();
     }
 
     @Override
@@ -81,30 +92,32 @@ public final class CallContext implements ToolContext {
 
     @Override
     public Optional<Object> config(String key) {
-        return Optional.empty();
+        return session.config(key);
     }
 
     @Override
-    public hermes.api.TerminalBackend.Shell shell() throws java.io.IOException {
-        throw new java.io.IOException("no terminal backend yet");
+    public TerminalBackend.Shell shell() throws IOException {
+        return session.shell();
     }
 
     @Override
-    public java.util.concurrent.ConcurrentMap<String, String> sessionState() {
-        return new java.util.concurrent.ConcurrentHashMap<>();
+    public ConcurrentMap<String, String> sessionState() {
+        return session.state();
     }
 
     @Override
-    public Optional<String> ask(String question, List<String> choices) {
-        return Optional.empty();
+    public Optional<String> ask(String question, List<String> choices) throws InterruptedException {
+        return session.ask(question, choices, turn);
     }
 
     @Override
     public void notify(String text) {
+        session.notice(text);
     }
 
     @Override
     public void onSessionClose(Runnable action) {
+        session.onClose(action);
     }
 
     /** Cancels the call: runs every cancel action once. */
@@ -114,6 +127,12 @@ public final class CallContext implements ToolContext {
         }
         cancelled = true;
         cancelActions.forEach(CallContext::runQuietly);
+    }
+
+    /** Ends the call's link to its turn (the call finished). */
+    public void finish() {
+        turn.remove(cancelWithTurn);
+        session.syncShell();
     }
 
     private static void runQuietly(Runnable action) {

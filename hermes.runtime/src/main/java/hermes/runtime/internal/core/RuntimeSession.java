@@ -1,55 +1,83 @@
 package hermes.runtime.internal.core;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import hermes.api.Caller;
 import hermes.api.Event;
 import hermes.api.Session;
 import hermes.api.SessionSpec;
 import hermes.api.Submission;
+import hermes.api.TerminalBackend;
 import hermes.api.ToolCall;
 import hermes.api.ToolResult;
 import hermes.api.Usage;
+import hermes.runtime.internal.models.Cancellation;
 
 /**
- * One session: submissions are processed in order on the session's own virtual thread, and events go out on it, so a
- * session's events are ordered without locks. Tool calls run on virtual threads of their own and can be cancelled.
+ * One session: submissions are processed in order on the session's own virtual thread, and its events are numbered and
+ * delivered one at a time. Answers to questions (approvals, clarify), interrupts and settings changes bypass the queue:
+ * they must reach the turn that is running now.
+ *
+ * <p>The conversation itself (history, usage, frozen system prompt) lives in {@link Conversation}; one turn's algorithm
+ * in {@link TurnLoop}.
  */
-final class RuntimeSession implements Session {
+final class RuntimeSession implements Session, SessionPort {
 
     private static final System.Logger LOG = System.getLogger(RuntimeSession.class.getName());
 
-    private final String id = SessionIds.next();
+    private final RuntimeServices services;
     private final SessionSpec spec;
-    private final ToolDispatcher dispatcher;
+    private final BiConsumer<RuntimeSession, String> onIdChange;
     private final Consumer<RuntimeSession> onClose;
-    private final ExecutorService queue = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("hermes-session-", 0).factory());
-    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService queue = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("hermes-session-", 0).factory());
     private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
-    private final Set<CallContext> running = ConcurrentHashMap.newKeySet();
-    private final AtomicLong sequence = new AtomicLong();
-    private final Path workingDirectory = Path.of("").toAbsolutePath();
+    private final List<Runnable> closeActions = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<String> notices = new ConcurrentLinkedQueue<>();
+    private final PendingQuestions<Submission.ApprovalAnswer.Decision> approvals = new PendingQuestions<>();
+    private final PendingQuestions<String> clarifications = new PendingQuestions<>();
+    private final SessionSettings settings;
+    private final SessionShell shell;
+    private volatile String id = SessionIds.next();
+    private volatile Conversation conversation;
+    private volatile Optional<String> modelSelection;
+    private volatile Cancellation currentTurn;
+    private volatile String currentSubmission;
+    private long sequence;
     private volatile long turn;
     private volatile boolean closed;
 
-    RuntimeSession(SessionSpec spec, ToolDispatcher dispatcher, Consumer<RuntimeSession> onClose) {
+    RuntimeSession(RuntimeServices services, SessionSpec spec, BiConsumer<RuntimeSession, String> onIdChange,
+                   Consumer<RuntimeSession> onClose) {
+        this.services = services;
         this.spec = spec;
-        this.dispatcher = dispatcher;
+        this.onIdChange = onIdChange;
         this.onClose = onClose;
+        this.settings = new SessionSettings(SessionSettings.reading(services.settings().config()), spec.settings());
+        this.modelSelection = spec.model().filter(m -> !m.isBlank()).or(() -> spec.parentId()
+                .flatMap(services.sessions()).map(RuntimeSession::model));
+        Path cwd = Path.of(settings.text("terminal.cwd").orElse(".")).toAbsolutePath().normalize();
+        this.shell = new SessionShell(id, cwd, services.backends()::find);
+        this.conversation = new Conversation(id);
     }
 
     @Override
@@ -64,17 +92,21 @@ final class RuntimeSession implements Session {
 
     @Override
     public String model() {
-        return spec.model().orElse("");
+        try {
+            return TurnLoop.routes(this).get(0).label();
+        } catch (RuntimeException e) {
+            return modelSelection.orElse("");
+        }
     }
 
     @Override
     public Usage usage() {
-        return Usage.NONE;
+        return conversation.usage();
     }
 
     @Override
     public Optional<String> setting(String key) {
-        return Optional.ofNullable(spec.settings().get(key));
+        return settings.text(key);
     }
 
     @Override
@@ -83,30 +115,120 @@ final class RuntimeSession implements Session {
             throw new IllegalStateException("session " + id + " is closed; open a new one");
         }
         String submissionId = UUID.randomUUID().toString();
-        if (submission instanceof Submission.Interrupt) {
-            // interrupts jump the queue: they must reach the turn that is running now
-            running.forEach(CallContext::cancel);
+        switch (submission) {
+            case Submission.ApprovalAnswer answer -> approvals.answer(answer.requestId(), answer.decision());
+            case Submission.ClarifyAnswer answer -> clarifications.answer(answer.requestId(), answer.answer());
+            case Submission.Configure configure -> settings.override(configure.settings());
+            case Submission.Interrupt interrupt -> {
+                Cancellation running = currentTurn;
+                if (running != null) {
+                    running.cancel();
+                }
+            }
+            default -> queue.execute(() -> process(submission, submissionId));
         }
-        queue.execute(() -> process(submission, submissionId));
         return submissionId;
     }
 
     private void process(Submission submission, String submissionId) {
-        switch (submission) {
-            case Submission.UserTurn userTurn -> {
-                turn++;
-                emit(submissionId, new Event.Error("no model provider is installed, so Hermes cannot answer yet:"
-                        + " add a provider plugin (hermes.plugin.provider.*) and set model.provider in config.yaml"));
-                emit(submissionId, new Event.TurnFinished("error", Usage.NONE, 0, ""));
+        currentSubmission = submissionId;
+        try {
+            switch (submission) {
+                case Submission.UserTurn userTurn -> runTurn(userTurn, submissionId);
+                case Submission.SwitchModel switchModel -> switchModel(switchModel.model());
+                case Submission.NewConversation fresh -> startOver();
+                case Submission.Retry retry -> retry(submissionId);
+                case Submission.Undo undo -> undo(undo.exchanges());
+                default -> emit(new Event.Error("unexpected submission " + submission));
             }
-            case Submission.Interrupt interrupt -> emit(submissionId, new Event.TurnFinished("interrupted", Usage.NONE, 0, ""));
-            default -> emit(submissionId, new Event.Error(submission.getClass().getSimpleName()
-                    + " needs a running turn loop, which this runtime does not have yet"));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "session " + id + " failed on " + submission, e);
+            emit(new Event.Error("internal error: " + e + " (details in logs/hermes.log)"));
+        } finally {
+            currentSubmission = null;
         }
     }
 
-    private void emit(String submissionId, Event.Payload payload) {
-        Event event = new Event(Optional.of(id), turn, Optional.ofNullable(submissionId), sequence.incrementAndGet(),
+    private void runTurn(Submission.UserTurn userTurn, String submissionId) {
+        turn++;
+        Cancellation cancellation = new Cancellation();
+        currentTurn = cancellation;
+        try {
+            new TurnLoop(this, services, cancellation).run(userTurn.content());
+        } finally {
+            currentTurn = null;
+        }
+    }
+
+    private void switchModel(String wanted) {
+        Optional<String> previous = modelSelection;
+        modelSelection = Optional.of(wanted);
+        try {
+            emit(new Event.Notice("model: " + TurnLoop.routes(this).get(0).label()));
+        } catch (RuntimeException e) {
+            modelSelection = previous;
+            emit(new Event.Error("cannot switch to '" + wanted + "': " + e.getMessage()));
+        }
+    }
+
+    private void startOver() {
+        String old = id;
+        id = SessionIds.next();
+        conversation = new Conversation(id);
+        state.clear();
+        approved.clear();
+        notices.clear();
+        onIdChange.accept(this, old);
+        emit(new Event.Notice("new conversation " + id));
+    }
+
+    private void retry(String submissionId) {
+        Optional<List<hermes.api.ContentPart>> last = conversation.dropLastExchanges(1, services.store().get());
+        if (last.isEmpty()) {
+            emit(new Event.Error("nothing to retry: this conversation has no user message yet"));
+            return;
+        }
+        runTurn(new Submission.UserTurn(last.get()), submissionId);
+    }
+
+    private void undo(int exchanges) {
+        Optional<List<hermes.api.ContentPart>> last = conversation.dropLastExchanges(exchanges, services.store().get());
+        emit(last.isEmpty() ? new Event.Error("nothing to undo")
+                : new Event.Notice("removed the last " + exchanges + " exchange" + (exchanges == 1 ? "" : "s")));
+    }
+
+    // --- state the turn loop uses -------------------------------------------------------------------------------
+
+    RuntimeServices services() {
+        return services;
+    }
+
+    Conversation conversation() {
+        return conversation;
+    }
+
+    Optional<String> modelSelection() {
+        return modelSelection;
+    }
+
+    SessionSettings settings() {
+        return settings;
+    }
+
+    long turnNumber() {
+        return turn;
+    }
+
+    List<String> takeNotices() {
+        List<String> taken = new ArrayList<>();
+        for (String n = notices.poll(); n != null; n = notices.poll()) {
+            taken.add(n);
+        }
+        return taken;
+    }
+
+    synchronized void emit(Event.Payload payload) {
+        Event event = new Event(Optional.of(id), turn, Optional.ofNullable(currentSubmission), ++sequence,
                 Instant.now(), payload);
         for (Consumer<Event> listener : listeners) {
             try {
@@ -117,6 +239,85 @@ final class RuntimeSession implements Session {
         }
     }
 
+    // --- SessionPort: what tool calls reach --------------------------------------------------------------------
+
+    private final ConcurrentMap<String, String> state = new ConcurrentHashMap<>();
+    private final Set<String> approved = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public Caller caller() {
+        return spec.caller();
+    }
+
+    @Override
+    public int depth() {
+        return spec.depth();
+    }
+
+    @Override
+    public Path workingDirectory() {
+        return shell.workingDirectory();
+    }
+
+    @Override
+    public Map<String, String> environment() {
+        return shell.environment();
+    }
+
+    @Override
+    public Optional<Object> config(String key) {
+        return settings.get(key);
+    }
+
+    @Override
+    public TerminalBackend.Shell shell() throws IOException {
+        return shell.open(settings.text("terminal.backend").orElse("local"));
+    }
+
+    @Override
+    public void syncShell() {
+        shell.sync();
+    }
+
+    @Override
+    public ConcurrentMap<String, String> state() {
+        return state;
+    }
+
+    @Override
+    public Optional<String> ask(String question, List<String> choices, Cancellation turn) throws InterruptedException {
+        String requestId = clarifications.open();
+        emit(new Event.ClarifyRequested(requestId, question, choices));
+        Duration timeout = Duration.ofSeconds(settings.integer("agent.clarify_timeout", 600));
+        return clarifications.await(requestId, timeout, turn).filter(a -> !a.isBlank());
+    }
+
+    @Override
+    public Submission.ApprovalAnswer.Decision approve(String command, String reason, Duration timeout,
+                                                      Cancellation turn) throws InterruptedException {
+        String requestId = approvals.open();
+        emit(new Event.ApprovalRequested(requestId, command, reason, Instant.now().plus(timeout)));
+        return approvals.await(requestId, timeout, turn).orElse(Submission.ApprovalAnswer.Decision.DENY);
+    }
+
+    @Override
+    public Set<String> approvedPatterns() {
+        return approved;
+    }
+
+    @Override
+    public void notice(String text) {
+        notices.add(text);
+        emit(new Event.Notice(text));
+    }
+
+    @Override
+    public void onClose(Runnable action) {
+        closeActions.add(action);
+    }
+
+    // --- Session: listeners, direct calls, close ---------------------------------------------------------------
+
     @Override
     public AutoCloseable subscribe(Consumer<Event> listener) {
         listeners.add(listener);
@@ -125,18 +326,21 @@ final class RuntimeSession implements Session {
 
     @Override
     public CompletionStage<ToolResult> callTool(ToolCall call) {
-        CallContext context = new CallContext(id, spec.caller(), workingDirectory, Map.of(), Optional.empty());
-        running.add(context);
-        return CompletableFuture.supplyAsync(() -> {
+        Cancellation standalone = new Cancellation();
+        CallContext context = new CallContext(this, standalone, Optional.empty());
+        CompletableFuture<ToolResult> result = new CompletableFuture<>();
+        Thread.ofVirtual().name("hermes-call-" + call.name()).start(() -> {
             try {
-                return dispatcher.dispatch(call, context);
+                result.complete(services.dispatcher().dispatch(call, context));
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CompletionException(e);
+                result.completeExceptionally(e);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
             } finally {
-                running.remove(context);
+                context.finish();
             }
-        }, calls);
+        });
+        return result;
     }
 
     @Override
@@ -145,9 +349,19 @@ final class RuntimeSession implements Session {
             return;
         }
         closed = true;
-        running.forEach(CallContext::cancel);
+        Cancellation running = currentTurn;
+        if (running != null) {
+            running.cancel();
+        }
         queue.shutdown();
-        calls.shutdown();
+        for (Runnable action : closeActions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a close action of session " + id + " failed", e);
+            }
+        }
+        shell.close();
         onClose.accept(this);
     }
 }

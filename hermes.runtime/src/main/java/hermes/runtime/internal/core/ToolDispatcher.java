@@ -1,10 +1,9 @@
 package hermes.runtime.internal.core;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -16,6 +15,7 @@ import hermes.api.ToolCall;
 import hermes.api.ToolInterceptor;
 import hermes.api.ToolResult;
 import hermes.api.ToolSpec;
+import hermes.runtime.internal.models.ServiceKey;
 import hermes.runtime.internal.tools.ToolRegistry;
 
 /**
@@ -32,7 +32,7 @@ public final class ToolDispatcher {
     private final ToolRegistry registry;
     private final List<Ranked> interceptors = new CopyOnWriteArrayList<>();
 
-    private record Ranked(ServiceReference<ToolInterceptor> reference, ToolInterceptor interceptor) {
+    private record Ranked(ServiceKey key, boolean safety, boolean approvals, ToolInterceptor interceptor) {
     }
 
     @Activate
@@ -40,14 +40,24 @@ public final class ToolDispatcher {
         this.registry = registry;
     }
 
+    /** Binds an interceptor; public so tests install the safety chain without a framework. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addInterceptor(ServiceReference<ToolInterceptor> reference, ToolInterceptor interceptor) {
-        interceptors.add(new Ranked(reference, interceptor));
+    public void addInterceptor(ToolInterceptor interceptor, Map<String, Object> properties) {
+        Object safety = properties.get(SAFETY_PROPERTY);
+        interceptors.add(new Ranked(ServiceKey.of(properties), safety != null, "approvals".equals(safety),
+                interceptor));
     }
 
-    void removeInterceptor(ServiceReference<ToolInterceptor> reference) {
-        interceptors.removeIf(r -> r.reference().equals(reference));
+    public void removeInterceptor(ToolInterceptor interceptor, Map<String, Object> properties) {
+        ServiceKey key = ServiceKey.of(properties);
+        interceptors.removeIf(r -> r.key().equals(key));
+    }
+
+    /** The tool that owns {@code name} now, if any (to ask it whether a call mutates). */
+    public java.util.Optional<hermes.api.Tool> find(String name) {
+        return registry.lookup(name) instanceof ToolRegistry.Lookup.Found found
+                ? java.util.Optional.of(found.tool()) : java.util.Optional.empty();
     }
 
     /** Runs {@code call}; never throws for a tool's failure — the model reads it as an error result. */
@@ -64,7 +74,7 @@ public final class ToolDispatcher {
             mutating = true;
         }
         List<Ranked> chain = ordered();
-        if (mutating && chain.stream().noneMatch(r -> "approvals".equals(r.reference().getProperty(SAFETY_PROPERTY)))) {
+        if (mutating && chain.stream().noneMatch(Ranked::approvals)) {
             return ToolResult.error("refused: '" + call.name() + "' may change files or processes, and the approvals"
                     + " safety check is not running, so mutating tools are disabled (run `hermes doctor`)");
         }
@@ -74,12 +84,10 @@ public final class ToolDispatcher {
     /** Safety interceptors first, then the rest by descending service ranking. */
     private List<Ranked> ordered() {
         return interceptors.stream().sorted((a, b) -> {
-            boolean aSafety = a.reference().getProperty(SAFETY_PROPERTY) != null;
-            boolean bSafety = b.reference().getProperty(SAFETY_PROPERTY) != null;
-            if (aSafety != bSafety) {
-                return aSafety ? -1 : 1;
+            if (a.safety() != b.safety()) {
+                return a.safety() ? -1 : 1;
             }
-            return b.reference().compareTo(a.reference());
+            return b.key().compareTo(a.key());
         }).toList();
     }
 

@@ -89,6 +89,11 @@ public final class ToolRegistry {
         rebuild();
     }
 
+    /** {@link #addTool} for tests in other packages of this bundle, which have no framework to bind through. */
+    public void addToolForTest(ServiceReference<Tool> reference, Tool tool) {
+        addTool(reference, tool);
+    }
+
     void removeTool(ServiceReference<Tool> reference) {
         RegisteredTool gone = serviceTools.remove((Long) reference.getProperty(Constants.SERVICE_ID));
         if (gone != null) {
@@ -195,6 +200,15 @@ public final class ToolRegistry {
         Set<String> names = new TreeSet<>();
         table.owners().values().stream().filter(t -> t.bundleId() == bundleId).forEach(t -> names.add(t.spec().name()));
         return names;
+    }
+
+    /** The specs of every tool that owns its name and is available now, sorted by name. */
+    public List<ToolSpec> available() {
+        return table.owners().values().stream()
+                .filter(tool -> availabilityOf(tool).available())
+                .map(RegisteredTool::spec)
+                .sorted(Comparator.comparing(ToolSpec::name))
+                .toList();
     }
 
     /** Every registered tool with its status, sorted by name. */

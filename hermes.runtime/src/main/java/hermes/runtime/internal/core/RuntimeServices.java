@@ -1,0 +1,22 @@
+package hermes.runtime.internal.core;
+
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import hermes.api.SessionStore;
+import hermes.runtime.internal.config.Settings;
+import hermes.runtime.internal.models.ModelCaller;
+import hermes.runtime.internal.models.ModelProviders;
+import hermes.runtime.internal.tools.ToolRegistry;
+
+/**
+ * What every session of the runtime shares. Sessions hold this, not service objects of plugins: tools, providers and
+ * backends are looked up through it around each use.
+ *
+ * @param sessions open sessions by id, for a subagent to inherit its parent's model
+ */
+record RuntimeServices(ToolRegistry registry, ToolDispatcher dispatcher, ModelProviders providers, ModelCaller caller,
+                       Settings settings, TerminalBackends backends, Supplier<Optional<SessionStore>> store,
+                       Function<String, Optional<RuntimeSession>> sessions) {
+}
