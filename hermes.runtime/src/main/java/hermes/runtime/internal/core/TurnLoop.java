@@ -121,7 +121,9 @@ final class TurnLoop {
         SessionSettings settings = session.settings();
         List<String> toolsets = session.spec().toolsets().isEmpty() ? settings.strings("toolsets")
                 : session.spec().toolsets();
-        boolean mayDelegate = session.depth() < Math.max(1, settings.integer("delegation.max_spawn_depth", 1));
+        // a leaf subagent never delegates; an orchestrator child may while the depth limit allows
+        boolean mayDelegate = session.depth() < Math.max(1, settings.integer("delegation.max_spawn_depth", 1))
+                && (session.depth() == 0 || settings.text("delegation.role").orElse("").equals("orchestrator"));
         List<ToolSpec> tools = ToolSelection.select(services.registry().available(), toolsets,
                 settings.strings("agent.disabled_toolsets"), session.depth(), mayDelegate);
         String prompt = session.spec().systemPrompt().orElseGet(() -> PromptBuilder.systemPrompt(

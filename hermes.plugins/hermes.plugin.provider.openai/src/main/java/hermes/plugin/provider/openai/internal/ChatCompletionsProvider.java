@@ -1,0 +1,101 @@
+package hermes.plugin.provider.openai.internal;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import hermes.api.ModelCall;
+import hermes.api.ModelException;
+import hermes.api.ModelProvider;
+import hermes.api.ModelRequest;
+import hermes.api.ModelResponse;
+import hermes.api.StreamListener;
+import okhttp3.Dispatcher;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * The OpenAI-compatible Chat Completions wire format ({@code POST {base_url}/chat/completions}), spoken by OpenAI,
+ * OpenRouter, Nous Portal, z.ai, Kimi, MiniMax, DeepSeek, Ollama, vLLM, llama.cpp and most custom endpoints.
+ *
+ * <p>Reads the {@link ModelRequest} options {@code base_url}, {@code api_key}, {@code provider}, {@code stream},
+ * {@code max_tokens}, {@code temperature}, {@code reasoning_effort} and {@code read_timeout_seconds}.
+ *
+ * <p>Threading: {@link #chat} only builds the request and hands it to OkHttp; answers are read on OkHttp's dispatcher
+ * threads. One HTTP client (one connection pool) serves all calls; {@link #deactivate()} cancels the calls in flight and
+ * releases its threads and connections.
+ */
+@Component(service = ModelProvider.class, property = "hermes.id=" + ChatCompletionsProvider.ID)
+public final class ChatCompletionsProvider implements ModelProvider {
+
+    static final String ID = "chat_completions";
+
+    private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+    /** OkHttp's default of 5 per host would queue parallel sessions and subagents that share one provider. */
+    private static final int MAX_CONCURRENT_CALLS = 64;
+    /** OpenRouter ranks apps by these headers; they carry nothing about the user. */
+    private static final String OPENROUTER_REFERER = "https://hermes-agent.nousresearch.com";
+    private static final String OPENROUTER_TITLE = "Hermes Agent";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final RequestWriter writer = new RequestWriter(json);
+    private final ErrorMapper errors = new ErrorMapper(json);
+    private final OkHttpClient client;
+
+    public ChatCompletionsProvider() {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(MAX_CONCURRENT_CALLS);
+        dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_CALLS);
+        client = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .readTimeout(RequestOptions.DEFAULT_READ_TIMEOUT)
+                .build();
+    }
+
+    @Deactivate
+    void deactivate() {
+        client.dispatcher().cancelAll();
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public ModelCall chat(ModelRequest request, StreamListener listener) {
+        RequestOptions options;
+        RequestBody body;
+        try {
+            options = RequestOptions.of(request.options());
+            body = RequestBody.create(writer.body(request, options).toString(), JSON_TYPE);
+        } catch (ModelException e) {
+            return new FailedCall(CompletableFuture.failedFuture(e));
+        }
+        Request.Builder http = new Request.Builder().url(options.endpoint()).post(body);
+        options.apiKey().ifPresent(key -> http.header("Authorization", "Bearer " + key));
+        if (options.isOpenRouter()) {
+            http.header("HTTP-Referer", OPENROUTER_REFERER).header("X-Title", OPENROUTER_TITLE);
+        }
+        OkHttpClient callClient = options.readTimeout().equals(RequestOptions.DEFAULT_READ_TIMEOUT)
+                ? client
+                : client.newBuilder().readTimeout(options.readTimeout()).build(); // shares pool and dispatcher
+        return new RunningCall(callClient.newCall(http.build()), request.model(), options, listener, json, errors)
+                .start();
+    }
+
+    /** A request that could not be sent because it is wrong; nothing runs, so there is nothing to cancel. */
+    private record FailedCall(CompletionStage<ModelResponse> response) implements ModelCall {
+        @Override
+        public void cancel() {
+        }
+    }
+}
