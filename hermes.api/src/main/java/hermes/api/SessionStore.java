@@ -25,6 +25,14 @@ public interface SessionStore {
     /** Appends messages to a session, in one transaction. */
     void append(String sessionId, List<Message> messages) throws IOException;
 
+    /**
+     * Keeps only the first {@code keep} messages of a session ({@code /undo}, {@code /retry}). A store that cannot
+     * remove messages says so.
+     */
+    default void truncate(String sessionId, int keep) throws IOException {
+        throw new IOException("this session store cannot remove messages");
+    }
+
     /** The session's messages in order, or empty when there are none. */
     List<Message> messages(String sessionId) throws IOException;
 
