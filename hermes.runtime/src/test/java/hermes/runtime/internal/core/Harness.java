@@ -62,6 +62,16 @@ final class Harness {
         return provider;
     }
 
+    /** The local backend and the terminal/process tools, from their bundles' classes. */
+    Harness withTerminal() {
+        backends.addBackend(new hermes.plugin.terminal.local.internal.LocalBackend(),
+                Map.of("hermes.id", "local", "service.id", serviceIds++));
+        var processes = new hermes.plugin.tools.terminal.internal.ProcessRegistry();
+        TestTools.register(registry, new hermes.plugin.tools.terminal.internal.TerminalTool(processes));
+        TestTools.register(registry, new hermes.plugin.tools.terminal.internal.ProcessTool(processes));
+        return this;
+    }
+
     RuntimeSession open(SessionSpec spec) {
         RuntimeSession session = new RuntimeSession(services, spec, (s, old) -> sessions.put(s.id(), s),
                 s -> sessions.remove(s.id()));
