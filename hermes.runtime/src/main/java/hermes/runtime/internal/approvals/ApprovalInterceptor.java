@@ -17,6 +17,7 @@ import hermes.api.ToolInterceptor;
 import hermes.api.ToolResult;
 import hermes.runtime.internal.config.Settings;
 import hermes.runtime.internal.core.CallContext;
+import hermes.runtime.internal.core.PromptBuilder;
 import hermes.runtime.internal.core.SessionPort;
 
 /**
@@ -92,6 +93,18 @@ public final class ApprovalInterceptor implements ToolInterceptor {
         if (session.depth() > 0 && !flag(session, "delegation.subagent_auto_approve")) {
             return denied(description, "subagents cannot ask for approval; report back and let the parent decide");
         }
+        if (mode(session).equals("smart")) {
+            String verdictWord = session.consult("approval", PromptBuilder.SMART_APPROVAL_SYSTEM,
+                    PromptBuilder.smartApprovalRequest(command, description), 16, context.turn())
+                    .orElse("ESCALATE").strip().toUpperCase(java.util.Locale.ROOT);
+            if (verdictWord.startsWith("APPROVE")) {
+                return Optional.empty();
+            }
+            if (verdictWord.startsWith("DENY")) {
+                return denied(description, "the smart approver judged it unsafe");
+            }
+            // ESCALATE, an error or anything unexpected: a human decides
+        }
         Duration timeout = Duration.ofSeconds(Math.max(1, integer(session, "approvals.timeout", 60)));
         Decision decision = session.approve(command, description, timeout, context.turn());
         switch (decision) {
@@ -131,8 +144,14 @@ public final class ApprovalInterceptor implements ToolInterceptor {
     }
 
     private static boolean yolo(SessionPort session) {
-        return flag(session, "approvals.yolo") || text(session, "approvals.mode").orElse("manual").equals("off")
+        return flag(session, "approvals.yolo") || mode(session).equals("off")
                 || "1".equals(System.getenv("HERMES_YOLO_MODE"));
+    }
+
+    /** {@code approvals.mode}; YAML reads a bare {@code off} as false, which means off here too. */
+    private static String mode(SessionPort session) {
+        String mode = text(session, "approvals.mode").orElse("manual").toLowerCase(java.util.Locale.ROOT);
+        return mode.equals("false") ? "off" : mode;
     }
 
     private boolean allowlisted(String key) {

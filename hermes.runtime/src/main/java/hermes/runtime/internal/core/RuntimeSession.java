@@ -312,6 +312,27 @@ final class RuntimeSession implements Session, SessionPort {
     }
 
     @Override
+    public Optional<String> consult(String task, String system, String question, int maxTokens, Cancellation turn)
+            throws InterruptedException {
+        try {
+            Optional<String> auxiliary = settings.text("auxiliary." + task + ".model").map(model -> settings
+                    .text("auxiliary." + task + ".provider").filter(p -> !p.equals("main")).map(p -> p + ":" + model)
+                    .orElse(model));
+            List<hermes.runtime.internal.models.ModelRoute> routes = auxiliary.isPresent()
+                    ? List.of(TurnLoop.router(this).resolve(auxiliary)) : TurnLoop.routes(this);
+            hermes.api.ModelRequest request = new hermes.api.ModelRequest(routes.get(0).model(),
+                    List.of(hermes.api.Message.system(system), hermes.api.Message.user(question)), List.of(),
+                    Map.of(hermes.api.ModelRequest.STREAM, "false", hermes.api.ModelRequest.TEMPERATURE, "0",
+                            hermes.api.ModelRequest.MAX_TOKENS, String.valueOf(maxTokens)));
+            return Optional.of(services.caller().call(id, routes, request, 0, hermes.api.StreamListener.NONE, turn,
+                    notice -> { }).response().message().text());
+        } catch (hermes.api.ModelException | RuntimeException e) {
+            LOG.log(System.Logger.Level.INFO, "auxiliary " + task + " call failed: " + e);
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public void onClose(Runnable action) {
         closeActions.add(action);
     }

@@ -55,5 +55,14 @@ public interface SessionPort {
 
     void notice(String text);
 
+    /**
+     * Asks the auxiliary model for {@code task} ({@code auxiliary.<task>.provider/model}, else the session's model) one
+     * short question: no tools, temperature 0, no retries.
+     *
+     * @return the reply text, or empty when the call failed
+     */
+    Optional<String> consult(String task, String system, String question, int maxTokens, Cancellation turn)
+            throws InterruptedException;
+
     void onClose(Runnable action);
 }

@@ -47,9 +47,7 @@ final class TurnLoop {
 
     /** The session's model route followed by its fallbacks; throws a routing error naming what to configure. */
     static List<ModelRoute> routes(RuntimeSession session) {
-        RuntimeServices services = session.services();
-        ModelRouter router = new ModelRouter(session.settings()::get, services.settings().secrets()::get,
-                services.providers()::has);
+        ModelRouter router = router(session);
         List<ModelRoute> routes = new ArrayList<>();
         routes.add(router.resolve(session.modelSelection()));
         List<String> problems = new ArrayList<>();
@@ -59,6 +57,11 @@ final class TurnLoop {
             }
         }
         return routes;
+    }
+
+    static ModelRouter router(RuntimeSession session) {
+        RuntimeServices services = session.services();
+        return new ModelRouter(session.settings()::get, services.settings().secrets()::get, services.providers()::has);
     }
 
     void run(List<ContentPart> content) {

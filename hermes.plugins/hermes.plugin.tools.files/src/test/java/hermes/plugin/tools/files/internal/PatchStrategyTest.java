@@ -1,0 +1,112 @@
+package hermes.plugin.tools.files.internal;
+
+import static hermes.plugin.tools.files.internal.ToolCalls.call;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One test per matching strategy of patch: each input is matched by that strategy and by none before it in the chain,
+ * and the tool reports the strategy's name.
+ */
+class PatchStrategyTest {
+
+    @TempDir
+    Path dir;
+
+    private final PatchTool tool = new PatchTool();
+
+    /** Patches a file holding {@code content} and returns what the file holds afterwards. */
+    private String patchOnlyMatchedBy(MatchStrategy expected, String content, String oldString, String newString)
+            throws Exception {
+        for (MatchStrategy earlier : MatchStrategy.values()) {
+            if (earlier == expected) {
+                break;
+            }
+            assertThat(earlier.find(content, oldString)).as("strategy %s must not match", earlier.wireName()).isEmpty();
+        }
+        Path file = Files.writeString(dir.resolve("file.txt"), content);
+
+        var answer = call(tool, new FakeToolContext(dir),
+                Map.of("path", "file.txt", "old_string", oldString, "new_string", newString));
+
+        assertThat(answer.error()).as(answer.json().toString()).isFalse();
+        assertThat(answer.json().path("strategy").asText()).isEqualTo(expected.wireName());
+        assertThat(answer.json().path("replacements").asInt()).isEqualTo(1);
+        return Files.readString(file);
+    }
+
+    @Test
+    void exactMatchReplacesTheTextAsGiven() throws Exception {
+        assertThat(patchOnlyMatchedBy(MatchStrategy.EXACT,
+                "int count = 1;\nint total = 2;\n", "total = 2", "total = 3"))
+                .isEqualTo("int count = 1;\nint total = 3;\n");
+    }
+
+    @Test
+    void lineTrimmedMatchesLinesWithOtherIndentationAndReindentsTheReplacement() throws Exception {
+        assertThat(patchOnlyMatchedBy(MatchStrategy.LINE_TRIMMED,
+                "class A {\n    void run() {\n        go();\n    }\n}\n",
+                "void run() {\n    go();\n}",
+                "void run() {\n    stop();\n}"))
+                .isEqualTo("class A {\n    void run() {\n        stop();\n    }\n}\n");
+    }
+
+    @Test
+    void whitespaceNormalizedMatchesDespiteRunsOfSpacesInsideALine() throws Exception {
+        assertThat(patchOnlyMatchedBy(MatchStrategy.WHITESPACE_NORMALIZED,
+                "int  total =  0;\nint other = 0;\n", "total = 0", "total = 1"))
+                .isEqualTo("int  total = 1;\nint other = 0;\n");
+    }
+
+    @Test
+    void indentationFlexibleMatchesPartOfIndentedLinesWhenOldStringHasNoIndentation() throws Exception {
+        assertThat(patchOnlyMatchedBy(MatchStrategy.INDENTATION_FLEXIBLE,
+                "    first(1);\n    second(2);\n", "first(1);\nsecond(2", "first(10);\nsecond(20"))
+                .isEqualTo("    first(10);\n    second(20);\n");
+    }
+
+    @Test
+    void escapeNormalizedReadsBackslashEscapesAsTheCharactersTheyStandFor() throws Exception {
+        assertThat(patchOnlyMatchedBy(MatchStrategy.ESCAPE_NORMALIZED,
+                "first line\n\tsecond line\n", "first line\\n\\tsecond line", "first line\\n\\tline two"))
+                .isEqualTo("first line\n\tline two\n");
+    }
+
+    @Test
+    void trimmedBoundaryIgnoresBlankLinesAndSpacesAroundOldString() throws Exception {
+        assertThat(patchOnlyMatchedBy(MatchStrategy.TRIMMED_BOUNDARY,
+                "a = 1\nb = 2\nc = 3\n", "\n\n   b = 2   \n\n", "b = 20"))
+                .isEqualTo("a = 1\nb = 20\nc = 3\n");
+    }
+
+    @Test
+    void unicodeNormalizedMatchesSmartQuotesAndDashesTypedAsAscii() throws Exception {
+        assertThat(patchOnlyMatchedBy(MatchStrategy.UNICODE_NORMALIZED,
+                "say \u201Chello\u201D \u2014 now\u2026\nnext\n", "say \"hello\" - now...", "say \"bye\" - now"))
+                .isEqualTo("say \"bye\" - now\nnext\n");
+    }
+
+    @Test
+    void blockAnchorMatchesABlockWhoseFirstAndLastLinesAgreeAndWhoseMiddleIsSimilar() throws Exception {
+        assertThat(patchOnlyMatchedBy(MatchStrategy.BLOCK_ANCHOR,
+                "def total(items):\n    result = sum(items)\n    return result\n",
+                "def total(items):\n    result = sum(item)\n    return result",
+                "def total(items):\n    result = sum(items) + 1\n    return result"))
+                .isEqualTo("def total(items):\n    result = sum(items) + 1\n    return result\n");
+    }
+
+    @Test
+    void contextAwareMatchesTheBlockWhereEveryLineIsSimilar() throws Exception {
+        assertThat(patchOnlyMatchedBy(MatchStrategy.CONTEXT_AWARE,
+                "import os\n\ndef total(items):\n    result = sum(items)\n    return result\n",
+                "def total(item):\n    result = sum(items)\n    return result",
+                "def total(values):\n    result = sum(values)\n    return result"))
+                .isEqualTo("import os\n\ndef total(values):\n    result = sum(values)\n    return result\n");
+    }
+}
