@@ -1,5 +1,9 @@
 package hermes.plugin.cli.internal;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,8 +25,9 @@ import hermes.api.Command;
 
 /**
  * The terminal front end. When the launcher hands it the terminal (framework property {@code hermes.cli=true}), it
- * runs the command line on its own thread, {@code hermes-cli}: a one-shot subcommand from {@code hermes.args}, or the
- * interactive shell; then it reports the exit code to the launcher's {@code hermes.exit} service, exactly once.
+ * runs the command line on its own thread, {@code hermes-cli}: a one-shot subcommand from {@code hermes.args}, a
+ * one-shot chat ({@code hermes chat -q}, {@code hermes -z}), or the interactive shell; then it reports the exit code
+ * to the launcher's {@code hermes.exit} service, exactly once.
  *
  * <p>Without {@code hermes.cli} (integration tests drive the runtime directly) it does nothing at all.
  *
@@ -94,10 +99,20 @@ public final class CliComponent {
         int code = OneShot.FAILED;
         try {
             code = switch (OneShotArguments.parse(arguments)) {
-                case OneShotArguments.Interactive interactive -> interactive();
+                case OneShotArguments.Interactive interactive -> interactive(interactive.options());
                 case OneShotArguments.Run run -> {
-                    new StartupWait(context, runtime, home().resolve("plugins")).await(STARTUP_WAIT);
+                    awaitStartup();
                     yield oneShot().run(run.command(), run.arguments());
+                }
+                case OneShotArguments.Query query -> {
+                    // providers and tools must be registered before the session takes its snapshot of them
+                    awaitStartup();
+                    yield query(query);
+                }
+                case OneShotArguments.CheckApprovalsJsonl jsonl -> {
+                    awaitStartup();
+                    yield oneShot().runEachLine("approvals", "check-json",
+                            new BufferedReader(new InputStreamReader(System.in, stdinCharset())));
                 }
                 case OneShotArguments.UsageError usage -> oneShot().usage(usage.problem());
             };
@@ -119,9 +134,47 @@ public final class CliComponent {
         }
     }
 
-    private int interactive() throws Exception {
+    private void awaitStartup() throws InterruptedException {
+        new StartupWait(context, runtime, home().resolve("plugins")).await(STARTUP_WAIT);
+    }
+
+    /**
+     * {@code hermes chat -q} and {@code hermes -z}: one turn on stdout (errors and warnings on stderr). Questions are
+     * asked on the terminal when stdin is one, else nobody can answer them.
+     */
+    private int query(OneShotArguments.Query query) throws Exception {
+        PrintWriter out = new PrintWriter(System.out, false, System.out.charset());
+        PrintWriter err = new PrintWriter(System.err, false, System.err.charset());
+        Screen screen = new PlainScreen(out, err);
+        TurnPrinter.Verbosity verbosity = query.answerOnly() ? TurnPrinter.Verbosity.ANSWER_ONLY
+                : query.options().quiet() ? TurnPrinter.Verbosity.QUIET : TurnPrinter.Verbosity.PROGRESS;
+        Questions questions = SystemTerminal.stdinIsTerminal()
+                ? new TurnQuestions(new StdinAnswers(new BufferedReader(new InputStreamReader(System.in,
+                        stdinCharset())), err), screen)
+                : new NobodyToAsk(screen);
+        try {
+            return new TurnRunner(new TurnPrinter(screen, verbosity, false), questions)
+                    .runOnce(runtime, query.options().spec(), query.text());
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The encoding of stdin, as the JDK determined it ({@code stdin.encoding}, JDK 19+). */
+    private static Charset stdinCharset() {
+        String name = System.getProperty("stdin.encoding");
+        try {
+            return name != null ? Charset.forName(name) : Charset.defaultCharset();
+        } catch (IllegalArgumentException unknown) {
+            return Charset.defaultCharset();
+        }
+    }
+
+    private int interactive(ChatOptions options) throws Exception {
         Repl shell = new Repl(runtime, catalog, home(),
-                Objects.requireNonNullElse(context.getProperty("hermes.version"), "dev"));
+                Objects.requireNonNullElse(context.getProperty("hermes.version"), "dev"), options,
+                SystemTerminal::open);
         synchronized (this) {
             repl = shell;
         }

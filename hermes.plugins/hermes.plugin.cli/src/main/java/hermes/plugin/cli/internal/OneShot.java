@@ -1,5 +1,7 @@
 package hermes.plugin.cli.internal;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Optional;
@@ -66,6 +68,41 @@ final class OneShot {
             err.println("hermes: " + messageOf(e));
             return FAILED;
         }
+    }
+
+    /**
+     * Runs {@code command} once per line of {@code lines}, with the arguments {@code prefix + " " + line}, and flushes
+     * each reply at once, so a caller can feed one line and read one answer. Blank lines are skipped. It stops at the
+     * first failure, so the replies never fall out of step with the lines.
+     *
+     * @return the exit code
+     */
+    int runEachLine(String command, String prefix, BufferedReader lines) throws InterruptedException, IOException {
+        Optional<Command> found = catalog.await(command, registrationWait);
+        if (found.isEmpty()) {
+            err.println("hermes: unknown command " + command + " (it was not registered; see"
+                    + " $HERMES_HOME/logs/hermes.log)");
+            return FAILED;
+        }
+        int number = 0;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                found.get().run(prefix + " " + line.strip(), new Context());
+                out.flush();
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.DEBUG, "hermes " + command + " failed on line " + number, e);
+                out.flush();
+                err.println("hermes: line " + number + ": " + messageOf(e));
+                return FAILED;
+            }
+        }
+        return OK;
     }
 
     /** An exception's message, or its type when it has none (a bare NullPointerException must still say something). */

@@ -22,8 +22,22 @@ final class OneShotArguments {
     sealed interface Dispatch {
     }
 
-    /** No arguments: the interactive shell. */
-    record Interactive() implements Dispatch {
+    /** The interactive shell ({@code hermes}, {@code hermes chat}), its session opened with {@code options}. */
+    record Interactive(ChatOptions options) implements Dispatch {
+    }
+
+    /**
+     * One message, one turn, then leave: {@code hermes chat -q "…"}, or {@code hermes -z "…"} ({@code answerOnly}: only
+     * the final answer on stdout).
+     */
+    record Query(ChatOptions options, String text, boolean answerOnly) implements Dispatch {
+    }
+
+    /**
+     * {@code hermes approvals check --jsonl}: each line of stdin is a JSON string, a command to check; one reply line
+     * each, from one process.
+     */
+    record CheckApprovalsJsonl() implements Dispatch {
     }
 
     /**
@@ -51,18 +65,52 @@ final class OneShotArguments {
     /** Decides what {@code arguments} (the words after {@code hermes}) ask for. */
     static Dispatch parse(List<String> arguments) {
         if (arguments.isEmpty()) {
-            return new Interactive();
+            return new Interactive(ChatOptions.DEFAULTS);
         }
         String first = arguments.get(0);
         List<String> rest = arguments.subList(1, arguments.size());
+        if (first.startsWith("-")) {
+            // hermes --yolo, hermes -m x, hermes -z "…": chat flags at the top level
+            return chat(arguments, List.of("-z"), "hermes -z \"your message\"", true);
+        }
         return switch (first) {
+            case "chat" -> chat(rest, List.of("-q", "--query"), "hermes chat -q \"your message\"", false);
+            case "approvals" -> approvals(rest);
             case "tools", "plugins" -> listing(first, rest);
             case "doctor" -> rest.isEmpty() ? new Run("doctor", "")
                     : new UsageError("doctor takes no arguments, got '" + String.join(" ", rest) + "'");
             case "config" -> config(rest);
-            default -> new UsageError(first.startsWith("-") ? "unknown option '" + first + "'"
-                    : "unknown command '" + first + "'");
+            default -> new UsageError("unknown command '" + first + "': hermes --help lists the commands");
         };
+    }
+
+    private static Dispatch chat(List<String> arguments, List<String> queryFlags, String usage, boolean answerOnly) {
+        ChatOptions.Parsed parsed;
+        try {
+            parsed = ChatOptions.parse(arguments, queryFlags, usage);
+        } catch (IllegalArgumentException e) {
+            return new UsageError(e.getMessage());
+        }
+        return parsed.query().<Dispatch>map(text -> new Query(parsed.options(), text, answerOnly))
+                .orElseGet(() -> new Interactive(parsed.options()));
+    }
+
+    private static Dispatch approvals(List<String> rest) {
+        String usage = "hermes approvals check \"COMMAND\" (or check --jsonl to read one JSON string per line)";
+        if (rest.isEmpty() || !rest.get(0).equals("check")) {
+            return new UsageError((rest.isEmpty() ? "missing subcommand" : "unknown argument '" + rest.get(0) + "'")
+                    + ": " + usage);
+        }
+        List<String> command = rest.subList(1, rest.size());
+        if (command.equals(List.of("--jsonl"))) {
+            return new CheckApprovalsJsonl();
+        }
+        String text = String.join(" ", command);
+        if (text.isBlank()) {
+            return new UsageError("missing the command to check: " + usage);
+        }
+        // the command is everything after "check", as typed: `approvals check rm -rf x` checks "rm -rf x"
+        return new Run("approvals", "check " + text);
     }
 
     private static Dispatch listing(String command, List<String> rest) {

@@ -3,8 +3,8 @@ package hermes.plugin.cli.internal;
 import java.io.IOError;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jline.reader.EndOfFileException;
@@ -19,12 +19,13 @@ import hermes.api.Caller;
 import hermes.api.Command;
 import hermes.api.Event;
 import hermes.api.Session;
-import hermes.api.SessionSpec;
 import hermes.api.Submission;
 
 /**
- * The interactive shell: reads lines with JLine, runs slash commands, sends everything else to one session and
- * renders its answer, and prints plugin changes above the prompt.
+ * The interactive shell: reads lines with JLine, runs slash commands, sends everything else to one session as a turn
+ * ({@link TurnRunner}: the answer streams in, tool progress and notices show as lines, approvals and questions are
+ * asked inline), and prints plugin changes above the prompt. Ctrl-C during a turn interrupts it; at the prompt see
+ * {@link ExitGuard}.
  *
  * <p>Threading: {@link #run} on the CLI thread; {@link #stop} from any thread (component deactivation).
  */
@@ -37,16 +38,29 @@ final class Repl {
     private final Path home;
     private final String version;
     private final AtomicReference<Terminal> terminal = new AtomicReference<>();
+    private final ChatOptions options;
     private volatile boolean stopped;
-    /** Whether the CLI thread waits for a turn; decides what Ctrl-C and plugin events do. */
+    /** Whether the CLI thread waits for a turn; then Ctrl-C interrupts the turn. */
     private volatile boolean inTurn;
-    private final AtomicInteger interruptsThisTurn = new AtomicInteger();
 
-    Repl(AgentRuntime runtime, CommandCatalog catalog, Path home, String version) {
+    private final TerminalOpener terminals;
+
+    /** Opens the terminal the shell runs on: the system's ({@link SystemTerminal#open}), or a test's. */
+    interface TerminalOpener {
+        Terminal open() throws IOException;
+    }
+
+    /**
+     * @param options the command line's chat flags ({@code hermes chat -m x}): they open the shell's session
+     */
+    Repl(AgentRuntime runtime, CommandCatalog catalog, Path home, String version, ChatOptions options,
+         TerminalOpener terminals) {
         this.runtime = runtime;
         this.catalog = catalog;
         this.home = home;
         this.version = version;
+        this.options = options;
+        this.terminals = terminals;
     }
 
     /**
@@ -57,7 +71,7 @@ final class Repl {
     int run() throws Exception {
         String banner = "Hermes " + version + " — /help for commands, /quit to leave";
         boolean early = EarlyPrompt.show(banner, System.out);
-        Terminal opened = SystemTerminal.open();
+        Terminal opened = terminals.open();
         terminal.set(opened);
         if (stopped) {
             closeTerminal();
@@ -66,20 +80,29 @@ final class Repl {
         try {
             LOG.log(System.Logger.Level.DEBUG, "terminal type {0}", opened.getType());
             LineReader reader = newReader(opened);
-            TurnPrinter printer = new TurnPrinter(opened);
+            TerminalScreen screen = new TerminalScreen(opened, reader);
+            TurnPrinter printer = new TurnPrinter(screen,
+                    options.quiet() ? TurnPrinter.Verbosity.QUIET : TurnPrinter.Verbosity.PROGRESS, true);
+            TurnRunner runner = new TurnRunner(printer, new TurnQuestions(new ReplAnswers(reader), screen));
             if (!early) {
-                printer.line(banner);
+                screen.line(Screen.Tone.PLAIN, banner);
             }
             String prompt = SystemTerminal.isDumb(opened) ? EarlyPrompt.DUMB_PROMPT : EarlyPrompt.PROMPT;
-            try (Session session = runtime.open(SessionSpec.of(Caller.localUser()));
-                 AutoCloseable sessionEvents = session.subscribe(printer);
-                 AutoCloseable runtimeEvents = runtime.subscribe(event -> onRuntimeEvent(event, reader, printer))) {
-                opened.handle(Terminal.Signal.INT, signal -> onCtrlC(session, printer));
+            // the same Session object for the whole shell: /new swaps the conversation inside it
+            try (Session session = runtime.open(options.spec());
+                 AutoCloseable sessionEvents = session.subscribe(runner);
+                 AutoCloseable runtimeEvents = runtime.subscribe(event -> onRuntimeEvent(event, screen))) {
+                // readLine puts its own Ctrl-C handler in place while it reads, and this one back afterwards
+                opened.handle(Terminal.Signal.INT, signal -> {
+                    if (inTurn) {
+                        runner.interrupt(session);
+                    }
+                });
                 if (early) {
                     // erased only now, right before readLine draws the real prompt in its place
                     EarlyPrompt.handOver(opened);
                 }
-                return loop(reader, prompt, session, printer);
+                return loop(reader, prompt, session, runner, screen);
             }
         } finally {
             closeTerminal();
@@ -105,20 +128,19 @@ final class Repl {
                 .build();
     }
 
-    private int loop(LineReader reader, String prompt, Session session, TurnPrinter printer) {
-        boolean interruptedLast = false;
+    private int loop(LineReader reader, String prompt, Session session, TurnRunner runner, Screen screen) {
+        ExitGuard exitGuard = new ExitGuard();
         while (!stopped) {
             String line;
             try {
                 line = reader.readLine(prompt);
             } catch (UserInterruptException e) {
                 boolean empty = e.getPartialLine() == null || e.getPartialLine().isBlank();
-                if (empty && interruptedLast) {
+                if (exitGuard.pressed(Instant.now(), empty)) {
                     return OneShot.OK;
                 }
-                interruptedLast = true;
                 if (empty) {
-                    printer.line("(press Ctrl-C again or type /quit to leave)");
+                    screen.line(Screen.Tone.DIM, ExitGuard.HINT);
                 }
                 continue;
             } catch (EndOfFileException e) {
@@ -130,24 +152,24 @@ final class Repl {
                 }
                 throw e;
             }
-            interruptedLast = false;
+            exitGuard.reset();
             String input = line.strip();
             if (input.isEmpty()) {
                 continue;
             }
             if (input.startsWith("/")) {
-                if (!slashCommand(input, session, printer)) {
+                if (!slashCommand(input, session, runner, screen)) {
                     return OneShot.OK;
                 }
             } else {
-                turn(input, reader, session, printer);
+                duringTurn(() -> runner.run(session, Submission.UserTurn.text(input)), screen);
             }
         }
         return OneShot.OK;
     }
 
     /** Runs {@code /name args}; returns false when the user asked to leave. */
-    private boolean slashCommand(String input, Session session, TurnPrinter printer) {
+    private boolean slashCommand(String input, Session session, TurnRunner runner, Screen screen) {
         int end = 1;
         while (end < input.length() && !Character.isWhitespace(input.charAt(end))) {
             end++;
@@ -158,21 +180,24 @@ final class Repl {
             case "quit", "exit" -> {
                 return false;
             }
-            case "help" -> printer.line(CommandCatalog.help(catalog.entries()));
+            case "help" -> screen.line(Screen.Tone.PLAIN, CommandCatalog.help(catalog.entries()));
             default -> {
                 Optional<Command> command = catalog.find(name);
                 if (command.isEmpty()) {
-                    printer.line("unknown command /" + name + " — /help lists the commands");
-                } else {
-                    runCommand(command.get(), name, arguments, session, printer);
+                    screen.line(Screen.Tone.PLAIN, "unknown command /" + name + " — /help lists the commands");
+                    return true;
                 }
+                runner.beginTurn();
+                CommandSession commandSession = new CommandSession(session);
+                runCommand(command.get(), name, arguments, commandSession, screen);
+                // /retry and the like start a turn: show it and answer its questions before the prompt comes back
+                commandSession.startedTurn().ifPresent(id -> duringTurn(() -> runner.await(session, id), screen));
             }
         }
         return true;
     }
 
-    private static void runCommand(Command command, String typed, String arguments, Session session,
-                                   TurnPrinter printer) {
+    private static void runCommand(Command command, String typed, String arguments, Session session, Screen screen) {
         Command.Context context = new Command.Context() {
             @Override
             public Optional<Session> session() {
@@ -186,7 +211,7 @@ final class Repl {
 
             @Override
             public void reply(String text) {
-                printer.line(text);
+                screen.line(Screen.Tone.PLAIN, text);
             }
         };
         try {
@@ -197,69 +222,40 @@ final class Repl {
                 Thread.currentThread().interrupt();
             }
             LOG.log(System.Logger.Level.DEBUG, "/" + typed + " failed", e);
-            printer.error("/" + typed + " failed: " + OneShot.messageOf(e));
+            screen.line(Screen.Tone.ERROR, "/" + typed + " failed: " + OneShot.messageOf(e));
         }
     }
 
-    /** Sends one user message and renders the answer until the turn ends. */
-    private void turn(String text, LineReader reader, Session session, TurnPrinter printer) {
-        printer.beginTurn();
-        interruptsThisTurn.set(0);
+    /** What the CLI thread does while a turn runs: wait for it, answering its questions. */
+    private interface TurnWait {
+        int await() throws InterruptedException;
+    }
+
+    /** Waits for a turn with Ctrl-C meaning "interrupt the turn"; the prompt comes back when it has finished. */
+    private void duringTurn(TurnWait wait, Screen screen) {
         inTurn = true;
         try {
-            session.submit(Submission.UserTurn.text(text));
-            TurnQuestions questions = new TurnQuestions(reader, printer);
-            while (true) {
-                switch (printer.next()) {
-                    case TurnPrinter.Finished finished -> {
-                        return;
-                    }
-                    case TurnPrinter.Abandoned abandoned -> {
-                        printer.line("(stopped waiting for the answer)");
-                        return;
-                    }
-                    case TurnPrinter.Approval approval -> session.submit(questions.approve(approval.request()));
-                    case TurnPrinter.Clarify clarify -> session.submit(questions.clarify(clarify.request()));
-                }
-            }
+            wait.await();
         } catch (InterruptedException e) {
-            // only stop() interrupts the CLI thread: the shell is going away
+            // only stop() interrupts the CLI thread outside a question: the shell is going away
             Thread.currentThread().interrupt();
             stopped = true;
         } catch (RuntimeException e) {
             // the runtime refused the submission (a closed session, say): say so and keep the shell
             LOG.log(System.Logger.Level.WARNING, "the turn could not be run", e);
-            printer.error("error: " + OneShot.messageOf(e));
+            screen.line(Screen.Tone.ERROR, "error: " + OneShot.messageOf(e));
         } finally {
             inTurn = false;
         }
     }
 
-    /** Ctrl-C while a turn runs (readLine handles it at the prompt): first stop the turn, then stop waiting for it. */
-    private void onCtrlC(Session session, TurnPrinter printer) {
-        if (!inTurn) {
-            return;
-        }
-        if (interruptsThisTurn.getAndIncrement() == 0) {
-            session.submit(new Submission.Interrupt());
-        } else {
-            printer.abandon();
-        }
-    }
-
-    /** Runtime events come on a runtime thread; a plugin change is one line above the prompt. */
-    private void onRuntimeEvent(Event event, LineReader reader, TurnPrinter printer) {
+    /** Runtime events come on a runtime thread; a plugin change is one line (above the prompt when one is up). */
+    private void onRuntimeEvent(Event event, Screen screen) {
         if (!(event.payload() instanceof Event.PluginChanged changed)) {
             return;
         }
         try {
-            String line = PluginChangeLine.of(changed);
-            if (inTurn) {
-                // no prompt is drawn; the printer keeps the line apart from the streaming answer
-                printer.line(line);
-            } else {
-                reader.printAbove(line);
-            }
+            screen.line(Screen.Tone.PLAIN, PluginChangeLine.of(changed));
         } catch (RuntimeException | IOError e) {
             LOG.log(System.Logger.Level.DEBUG, "cannot show a plugin change", e);
         }

@@ -4,9 +4,13 @@ import java.io.IOException;
 
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.spi.SystemStream;
+import org.jline.terminal.spi.TerminalProvider;
 
 /** Opens the process's terminal with JLine from inside OSGi. */
 final class SystemTerminal {
+
+    private static final System.Logger LOG = System.getLogger(SystemTerminal.class.getName());
 
     private SystemTerminal() {
     }
@@ -24,6 +28,29 @@ final class SystemTerminal {
         thread.setContextClassLoader(TerminalBuilder.class.getClassLoader());
         try {
             return TerminalBuilder.builder().name("hermes").system(true).providers("jni,ffm,exec").dumb(true).build();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * Whether stdin is a terminal, so a one-shot can ask the user (stdout may be a pipe: {@code hermes -z} output is
+     * often captured). Asked of JLine's native providers, with the same class loader care as {@link #open}; when none
+     * loads, the answer is no, and the one-shot denies what it would have asked (fail closed).
+     */
+    static boolean stdinIsTerminal() {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(TerminalBuilder.class.getClassLoader());
+        try {
+            for (String name : new String[] {"jni", "ffm"}) {
+                try {
+                    return TerminalProvider.load(name).isSystemStream(SystemStream.Input);
+                } catch (IOException | RuntimeException | LinkageError unavailable) {
+                    LOG.log(System.Logger.Level.DEBUG, "terminal provider " + name + " is unavailable", unavailable);
+                }
+            }
+            return false;
         } finally {
             thread.setContextClassLoader(previous);
         }

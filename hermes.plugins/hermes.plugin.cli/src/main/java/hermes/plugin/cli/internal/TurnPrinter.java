@@ -1,147 +1,112 @@
 package hermes.plugin.cli.internal;
 
-import java.io.PrintWriter;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
-import org.jline.terminal.Terminal;
-import org.jline.utils.AttributedString;
-import org.jline.utils.AttributedStyle;
-
 import hermes.api.Event;
+import hermes.plugin.cli.internal.Screen.Tone;
 
 /**
- * Renders the REPL session's events as they arrive (the answer streams in piece by piece), and hands the REPL thread
- * what it must act on: the end of the turn, and questions the user has to answer.
+ * Renders a session's events on a {@link Screen} as they arrive: the answer streams in piece by piece, tool calls show
+ * as progress lines, notices dimmed, errors in red. Questions (approval, clarify) are not shown here: the
+ * {@link TurnRunner} asks them.
  *
- * <p>Threading: {@link #accept} runs on a runtime thread, {@link #line} on the REPL thread and the runtime's event
- * thread; writes are serialised on this object so a line never lands in the middle of another.
+ * <p>Threading: {@link #accept} runs on a runtime thread, {@link #interrupting} on a signal thread; the state is
+ * guarded by this object.
  */
 final class TurnPrinter implements Consumer<Event> {
 
-    /** What the REPL thread waits for during a turn. */
-    sealed interface Signal {
+    /** How much of a turn is shown. */
+    enum Verbosity {
+        /** {@code hermes -z}: nothing but the final answer, printed when the turn ends, and errors. */
+        ANSWER_ONLY,
+        /** {@code -Q}: the streamed answer and errors; no tool progress, no notices. */
+        QUIET,
+        /** The streamed answer, tool progress, notices and errors. */
+        PROGRESS
     }
 
-    /** The turn ended. */
-    record Finished(String reason) implements Signal {
-    }
+    private final Screen screen;
+    private final Verbosity verbosity;
+    /** Whether the user is there to act on the turn-end notes (the REPL) rather than a script. */
+    private final boolean interactive;
+    /** Whether this turn streamed any answer text; guarded by this. */
+    private boolean streamed;
+    /** Whether the user's Ctrl-C was already announced, so the turn's end need not say it again; guarded by this. */
+    private boolean interruptShown;
 
-    /** A dangerous command waits for the user's approval. */
-    record Approval(Event.ApprovalRequested request) implements Signal {
-    }
-
-    /** The agent asks the user a question. */
-    record Clarify(Event.ClarifyRequested request) implements Signal {
-    }
-
-    /** The user gave up waiting (Ctrl-C twice). */
-    record Abandoned() implements Signal {
-    }
-
-    private static final AttributedStyle ERROR = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
-    private static final AttributedStyle QUIET = AttributedStyle.DEFAULT.faint();
-
-    private final Terminal terminal;
-    private final PrintWriter out;
-    private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
-    /** Whether the cursor is at the start of a line; guarded by this. */
-    private boolean atLineStart = true;
-
-    TurnPrinter(Terminal terminal) {
-        this.terminal = terminal;
-        this.out = terminal.writer();
+    TurnPrinter(Screen screen, Verbosity verbosity, boolean interactive) {
+        this.screen = screen;
+        this.verbosity = verbosity;
+        this.interactive = interactive;
     }
 
     @Override
-    public void accept(Event event) {
+    public synchronized void accept(Event event) {
         switch (event.payload()) {
-            case Event.TextDelta delta -> text(delta.text());
+            case Event.TextDelta delta -> {
+                if (verbosity != Verbosity.ANSWER_ONLY && !delta.text().isEmpty()) {
+                    screen.stream(delta.text());
+                    streamed = true;
+                }
+            }
             // the reasoning is long and not the answer; it stays in the session's transcript
             case Event.ReasoningDelta ignored -> { }
-            case Event.ToolStarted tool -> styled(QUIET, "⚙ " + tool.toolName());
-            case Event.ToolFinished tool -> {
-                if (tool.result().error()) {
-                    styled(QUIET, "✗ " + tool.toolName() + ": " + firstLine(tool.result().content()));
+            case Event.ToolStarted tool -> progress(ToolLines.started(tool));
+            case Event.ToolFinished tool -> progress(ToolLines.finished(tool));
+            case Event.Notice notice -> {
+                if (verbosity == Verbosity.PROGRESS) {
+                    screen.line(Tone.DIM, notice.text());
                 }
             }
-            case Event.ApprovalRequested request -> signals.add(new Approval(request));
-            case Event.ClarifyRequested request -> signals.add(new Clarify(request));
-            case Event.Error error -> styled(ERROR, "error: " + error.message());
-            case Event.TurnFinished finished -> {
-                endLine();
-                String note = note(finished.reason());
-                if (!note.isEmpty()) {
-                    styled(QUIET, note);
-                }
-                signals.add(new Finished(finished.reason()));
-            }
-            // plugin changes come through the runtime's subscription, not the session's
+            case Event.Error error -> screen.line(Tone.ERROR, "error: " + error.message());
+            case Event.TurnFinished finished -> finish(finished);
+            // asked by the TurnRunner; plugin changes come through the runtime's subscription, not the session's
+            case Event.ApprovalRequested ignored -> { }
+            case Event.ClarifyRequested ignored -> { }
             case Event.PluginChanged ignored -> { }
         }
     }
 
-    /** Forgets signals left over from an abandoned turn; call before submitting the next one. */
-    void beginTurn() {
-        signals.clear();
+    /** Says at once that the user's Ctrl-C stops the turn (the turn's end may take a moment). */
+    synchronized void interrupting() {
+        screen.line(Tone.WARNING, "interrupted");
+        interruptShown = true;
     }
 
-    /** Waits for the next thing the REPL must act on during a turn. */
-    Signal next() throws InterruptedException {
-        return signals.take();
+    /** Says that the shell stopped waiting for a turn that did not end after Ctrl-C. */
+    synchronized void stoppedWaiting() {
+        screen.line(Tone.WARNING, "(stopped waiting for the turn to end)");
     }
 
-    /** Makes the REPL thread stop waiting for the turn. */
-    void abandon() {
-        signals.add(new Abandoned());
-    }
-
-    /** Prints a block of text on lines of its own. */
-    synchronized void line(String text) {
-        endLine();
-        out.println(text);
-        out.flush();
-    }
-
-    /** Prints an error on a line of its own, in red where the terminal has colours. */
-    void error(String text) {
-        styled(ERROR, text);
-    }
-
-    private synchronized void text(String text) {
-        if (text.isEmpty()) {
-            return;
-        }
-        out.print(text);
-        out.flush();
-        atLineStart = text.endsWith("\n");
-    }
-
-    private synchronized void styled(AttributedStyle style, String text) {
-        line(new AttributedString(text, style).toAnsi(terminal));
-    }
-
-    private synchronized void endLine() {
-        if (!atLineStart) {
-            out.println();
-            atLineStart = true;
+    private void progress(String line) {
+        if (verbosity == Verbosity.PROGRESS) {
+            screen.line(Tone.DIM, line);
         }
     }
 
-    /** What to say about how a turn ended; nothing for the ordinary endings. */
-    static String note(String reason) {
+    private void finish(Event.TurnFinished finished) {
+        // -z prints the answer only now; a provider that did not stream still gets its answer shown
+        if ((verbosity == Verbosity.ANSWER_ONLY || !streamed) && !finished.answer().isBlank()) {
+            screen.stream(finished.answer());
+        }
+        screen.endLine();
+        String note = note(finished.reason(), interactive);
+        if (!note.isEmpty() && !(interruptShown && finished.reason().equals("interrupted"))) {
+            screen.line(Tone.WARNING, note);
+        }
+        streamed = false;
+        interruptShown = false;
+    }
+
+    /** What to say about how a turn ended; nothing for the ordinary endings (an error was shown already). */
+    static String note(String reason, boolean interactive) {
         return switch (reason) {
             case "stop", "error" -> "";
             case "interrupted" -> "(interrupted)";
-            case "max_turns" -> "(stopped: the turn reached its step limit; say \"continue\" to go on)";
+            case "max_turns" -> interactive
+                    ? "(stopped: the turn reached its step limit; say \"continue\" to go on)"
+                    : "(stopped: the turn reached its step limit; raise it with --max-turns N)";
             default -> "(turn ended: " + reason + ")";
         };
-    }
-
-    private static String firstLine(String text) {
-        String stripped = text.strip();
-        int newline = stripped.indexOf('\n');
-        return newline < 0 ? stripped : stripped.substring(0, newline) + " …";
     }
 }

@@ -1,51 +1,64 @@
 package hermes.plugin.cli.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-
-import org.jline.reader.EndOfFileException;
-import org.jline.reader.LineReader;
-import org.jline.reader.UserInterruptException;
+import java.util.Optional;
 
 import hermes.api.Event;
 import hermes.api.Submission;
 import hermes.api.Submission.ApprovalAnswer.Decision;
+import hermes.plugin.cli.internal.Screen.Tone;
 
 /**
- * Asks the user what a running turn needs to know: whether a dangerous command may run, or the answer to the agent's
- * question. Runs on the CLI thread, which is free while the turn streams.
+ * Asks the user at the terminal: shows the dangerous command and its reason and offers the original's four choices
+ * ({@code [o]nce [s]ession [a]lways [d]eny}, default deny), or shows the agent's question with numbered choices.
  */
-final class TurnQuestions {
+final class TurnQuestions implements Questions {
 
-    private final LineReader reader;
-    private final TurnPrinter printer;
+    static final String APPROVAL_PROMPT = "[o]nce [s]ession [a]lways [d]eny: ";
+    static final String CLARIFY_PROMPT = "answer: ";
 
-    TurnQuestions(LineReader reader, TurnPrinter printer) {
-        this.reader = reader;
-        this.printer = printer;
+    private final AnswerSource answers;
+    private final Screen screen;
+
+    TurnQuestions(AnswerSource answers, Screen screen) {
+        this.answers = answers;
+        this.screen = screen;
     }
 
-    /** Asks for approval; anything but a clear yes (and Ctrl-C, Ctrl-D) denies, as the runtime does on timeout. */
-    Submission.ApprovalAnswer approve(Event.ApprovalRequested request) {
-        printer.line("⚠ approval needed: " + request.command() + "\n  " + request.reason());
-        String answer = ask("allow? [o]nce, [s]ession, [a]lways, [d]eny: ");
+    /** Anything but a clear choice denies: an empty line, end of input, Ctrl-C, and the request's expiry. */
+    @Override
+    public Submission.ApprovalAnswer approve(Event.ApprovalRequested request) {
+        screen.line(Tone.PLAIN, "⚠ approval needed: " + request.command() + "\n  " + request.reason());
+        Optional<String> answer = answers.read(APPROVAL_PROMPT, request.expiresAt());
+        if (answer.isEmpty() && !Instant.now().isBefore(request.expiresAt())) {
+            screen.line(Tone.WARNING, "(no answer in time: denied)");
+        }
         return new Submission.ApprovalAnswer(request.requestId(), decision(answer));
     }
 
-    /** Asks the agent's question; a number picks one of the offered choices. */
-    Submission.ClarifyAnswer clarify(Event.ClarifyRequested request) {
+    /** A number picks one of the offered choices; anything else is the answer as typed; no answer is {@code ""}. */
+    @Override
+    public Submission.ClarifyAnswer clarify(Event.ClarifyRequested request) {
         StringBuilder question = new StringBuilder("? ").append(request.question());
         List<String> choices = request.choices();
         for (int i = 0; i < choices.size(); i++) {
             question.append("\n  ").append(i + 1).append(". ").append(choices.get(i));
         }
-        printer.line(question.toString());
-        return new Submission.ClarifyAnswer(request.requestId(), choice(ask("answer: "), choices));
+        screen.line(Tone.PLAIN, question.toString());
+        Optional<String> answer = answers.read(CLARIFY_PROMPT, Instant.MAX);
+        return new Submission.ClarifyAnswer(request.requestId(), answer.map(a -> choice(a, choices)).orElse(""));
     }
 
-    /** The decision a typed answer means. */
-    static Decision decision(String answer) {
-        return switch (answer.strip().toLowerCase(Locale.ROOT)) {
+    @Override
+    public void cancel() {
+        answers.cancel();
+    }
+
+    /** The decision a typed answer means; no answer denies. */
+    static Decision decision(Optional<String> answer) {
+        return switch (answer.orElse("").strip().toLowerCase(Locale.ROOT)) {
             case "o", "once", "y", "yes" -> Decision.ONCE;
             case "s", "session" -> Decision.SESSION;
             case "a", "always" -> Decision.ALWAYS;
@@ -65,13 +78,5 @@ final class TurnQuestions {
             // free text
         }
         return typed;
-    }
-
-    private String ask(String prompt) {
-        try {
-            return reader.readLine(prompt);
-        } catch (UserInterruptException | EndOfFileException e) {
-            return "";
-        }
     }
 }

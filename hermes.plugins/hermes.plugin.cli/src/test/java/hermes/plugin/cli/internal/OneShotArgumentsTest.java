@@ -3,10 +3,14 @@ package hermes.plugin.cli.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
+import hermes.plugin.cli.internal.OneShotArguments.CheckApprovalsJsonl;
 import hermes.plugin.cli.internal.OneShotArguments.Interactive;
+import hermes.plugin.cli.internal.OneShotArguments.Query;
 import hermes.plugin.cli.internal.OneShotArguments.Run;
 import hermes.plugin.cli.internal.OneShotArguments.UsageError;
 
@@ -14,7 +18,72 @@ class OneShotArgumentsTest {
 
     @Test
     void noArgumentsStartsTheShell() {
-        assertThat(OneShotArguments.parse(List.of())).isEqualTo(new Interactive());
+        assertThat(OneShotArguments.parse(List.of())).isEqualTo(new Interactive(ChatOptions.DEFAULTS));
+    }
+
+    @Test
+    void chatWithoutAQueryStartsTheShellWithItsFlags() {
+        assertThat(OneShotArguments.parse(List.of("chat"))).isEqualTo(new Interactive(ChatOptions.DEFAULTS));
+        assertThat(OneShotArguments.parse(List.of("chat", "-m", "gpt-5", "--yolo")))
+                .isEqualTo(new Interactive(new ChatOptions(Optional.of("gpt-5"), Optional.empty(), List.of(), true,
+                        OptionalInt.empty(), false)));
+        // top-level chat flags, as in hermes --yolo
+        assertThat(OneShotArguments.parse(List.of("--yolo"))).isEqualTo(new Interactive(
+                new ChatOptions(Optional.empty(), Optional.empty(), List.of(), true, OptionalInt.empty(), false)));
+    }
+
+    @Test
+    void chatQueryIsOneTurnWithProgress() {
+        assertThat(OneShotArguments.parse(List.of("chat", "-q", "what is 2+2?")))
+                .isEqualTo(new Query(ChatOptions.DEFAULTS, "what is 2+2?", false));
+        assertThat(OneShotArguments.parse(List.of("chat", "--query", "hi", "-Q", "-t", "web")))
+                .isEqualTo(new Query(new ChatOptions(Optional.empty(), Optional.empty(), List.of("web"), false,
+                        OptionalInt.empty(), true), "hi", false));
+    }
+
+    @Test
+    void dashZIsOneTurnThatPrintsOnlyTheAnswer() {
+        assertThat(OneShotArguments.parse(List.of("-z", "what is 2+2?")))
+                .isEqualTo(new Query(ChatOptions.DEFAULTS, "what is 2+2?", true));
+        assertThat(OneShotArguments.parse(List.of("--max-turns", "3", "-z", "hi", "--provider", "openrouter")))
+                .isEqualTo(new Query(new ChatOptions(Optional.empty(), Optional.of("openrouter"), List.of(), false,
+                        OptionalInt.of(3), false), "hi", true));
+    }
+
+    @Test
+    void approvalsCheckRunsTheApprovalsCommand() {
+        assertThat(OneShotArguments.parse(List.of("approvals", "check", "rm -rf /tmp/x")))
+                .isEqualTo(new Run("approvals", "check rm -rf /tmp/x"));
+        assertThat(OneShotArguments.parse(List.of("approvals", "check", "git", "push", "--force")))
+                .isEqualTo(new Run("approvals", "check git push --force"));
+        assertThat(OneShotArguments.parse(List.of("approvals", "check", "--jsonl")))
+                .isEqualTo(new CheckApprovalsJsonl());
+    }
+
+    @Test
+    void wrongApprovalsCommandLinesSayHowToWriteThem() {
+        String usage = "hermes approvals check \"COMMAND\" (or check --jsonl to read one JSON string per line)";
+        assertThat(OneShotArguments.parse(List.of("approvals")))
+                .isEqualTo(new UsageError("missing subcommand: " + usage));
+        assertThat(OneShotArguments.parse(List.of("approvals", "list")))
+                .isEqualTo(new UsageError("unknown argument 'list': " + usage));
+        assertThat(OneShotArguments.parse(List.of("approvals", "check", " ")))
+                .isEqualTo(new UsageError("missing the command to check: " + usage));
+    }
+
+    @Test
+    void wrongChatCommandLinesAreUsageErrors() {
+        assertThat(OneShotArguments.parse(List.of("chat", "-q")))
+                .isEqualTo(new UsageError("-q needs a value: -q \"your message\""));
+        assertThat(OneShotArguments.parse(List.of("-z", "what", "is", "this")))
+                .isEqualTo(new UsageError("unexpected argument 'is': quote the whole message, hermes -z \"your"
+                        + " message\""));
+        assertThat(OneShotArguments.parse(List.of("-q", "hi")))
+                .isEqualTo(new UsageError("-q belongs to hermes chat: hermes chat -q \"your message\" (or hermes -z"
+                        + " \"your message\" for the answer alone)"));
+        assertThat(OneShotArguments.parse(List.of("chat", "-z", "hi")))
+                .isEqualTo(new UsageError("unknown option '-z': the chat options are -m/--model, --provider,"
+                        + " -t/--toolsets, --yolo, --max-turns N, -Q/--quiet"));
     }
 
     @Test
@@ -48,8 +117,10 @@ class OneShotArgumentsTest {
     @Test
     void wrongCommandLinesAreUsageErrors() {
         assertThat(OneShotArguments.parse(List.of("frobnicate")))
-                .isEqualTo(new UsageError("unknown command 'frobnicate'"));
-        assertThat(OneShotArguments.parse(List.of("--verbose"))).isEqualTo(new UsageError("unknown option '--verbose'"));
+                .isEqualTo(new UsageError("unknown command 'frobnicate': hermes --help lists the commands"));
+        assertThat(OneShotArguments.parse(List.of("--verbose"))).isEqualTo(new UsageError("unknown option"
+                + " '--verbose': the chat options are -m/--model, --provider, -t/--toolsets, --yolo, --max-turns N,"
+                + " -Q/--quiet"));
         assertThat(OneShotArguments.parse(List.of("tools")))
                 .isEqualTo(new UsageError("missing subcommand: hermes tools list"));
         assertThat(OneShotArguments.parse(List.of("plugins", "remove", "x")))

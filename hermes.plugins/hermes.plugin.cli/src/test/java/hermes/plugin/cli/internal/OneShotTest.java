@@ -2,8 +2,10 @@ package hermes.plugin.cli.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +43,28 @@ class OneShotTest {
     void aMissingCommandIsReportedAfterTheWait() throws InterruptedException {
         assertThat(oneShot.run("doctor", "")).isEqualTo(OneShot.FAILED);
         assertThat(err()).startsWith("hermes: unknown command doctor");
+    }
+
+    @Test
+    void eachLineOfInputRunsTheCommandOnceWithItsReplyFlushedAtOnce() throws Exception {
+        catalog.add(new FakeCommand("approvals", List.of(), "check commands"));
+        String input = "\"rm -rf build\"\n\n\"ls\"\n";
+        assertThat(oneShot.runEachLine("approvals", "check-json", new BufferedReader(new StringReader(input))))
+                .isEqualTo(OneShot.OK);
+        assertThat(out()).isEqualTo("""
+                approvals check-json "rm -rf build" (session: false, cli)
+                approvals check-json "ls" (session: false, cli)
+                """);
+    }
+
+    @Test
+    void eachLineStopsAtTheFirstFailureSoRepliesStayInStep() throws Exception {
+        catalog.add(new FakeCommand("approvals", List.of(), "check commands",
+                Optional.of(new IllegalArgumentException("not a JSON string: rm"))));
+        assertThat(oneShot.runEachLine("approvals", "check-json", new BufferedReader(new StringReader("rm\nls\n"))))
+                .isEqualTo(OneShot.FAILED);
+        assertThat(out()).isEmpty();
+        assertThat(err()).isEqualTo("hermes: line 1: not a JSON string: rm\n");
     }
 
     @Test
