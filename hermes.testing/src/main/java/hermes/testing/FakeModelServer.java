@@ -61,6 +61,7 @@ public final class FakeModelServer implements AutoCloseable {
 
     /** A server that is not listening yet; call {@link #start()}. */
     public FakeModelServer() {
+        http.setServerSocketFactory(new NoDelayServerSockets());
         http.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {

@@ -47,6 +47,7 @@ public final class AnthropicMessagesProvider implements ModelProvider {
 
     public AnthropicMessagesProvider() {
         OkHttpClient base = new OkHttpClient.Builder()
+                .socketFactory(new NoDelaySockets())
                 .connectTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(60))
                 .build();

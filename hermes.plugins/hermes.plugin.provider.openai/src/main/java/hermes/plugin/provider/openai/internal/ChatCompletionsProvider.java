@@ -54,6 +54,7 @@ public final class ChatCompletionsProvider implements ModelProvider {
         dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_CALLS);
         client = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
+                .socketFactory(new NoDelaySockets())
                 .readTimeout(RequestOptions.DEFAULT_READ_TIMEOUT)
                 .build();
     }
