@@ -7,7 +7,10 @@ Measures (medians over repeated runs, printed as a table and saved as JSON under
   drop_*      a plugin jar copied into $HERMES_HOME/plugins -> the REPL prints its "installed" line
               (the tool is registered before the line is printed), for an OSGi bundle and for a plain jar
   idle_rss    resident memory of the REPL process, idle, 3 s after the prompt
-Usage: bench/run [--runs N] [--drops N]   (build first: ./mvnw -DskipTests package)
+  oneshot_z   wall time of `hermes -z "..."` against the fake model server answering instantly (target <= 1.2 s)
+  loop_*      per-tool-iteration overhead through the real session and turn loop: request with 60 tool schemas,
+              streamed Chat Completions reply from the fake server, dispatch (LoopBenchmark; target p50 <= 2 ms)
+Usage: bench/run [--runs N] [--drops N] [--only NAME,...]   (build first: ./mvnw -DskipTests install)
 """
 import argparse, json, os, pty, re, select, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -66,6 +69,53 @@ class Repl:
         os.waitpid(self.pid, 0)
 
 
+def classpath(module):
+    """The test class path of a reactor module, from Maven (offline; the module must have been built)."""
+    out = os.path.join(tempfile.mkdtemp(prefix="hermes-cp-"), "cp.txt")
+    subprocess.run([os.path.join(ROOT, "mvnw"), "-o", "-q", "-pl", module, "dependency:build-classpath",
+                    "-Dmdep.includeScope=test", "-Dmdep.outputFile=" + out], check=True, cwd=ROOT,
+                   stdout=subprocess.DEVNULL)
+    with open(out) as f:
+        deps = f.read().strip()
+    return os.pathsep.join([os.path.join(ROOT, module, "target", "test-classes"),
+                            os.path.join(ROOT, module, "target", "classes"), deps])
+
+
+def java():
+    found = subprocess.run(["bash", "-c", ". bin/find-jdk.sh && hermes_find_jdk && echo $JAVA_HOME"], cwd=ROOT,
+                           capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+    return os.path.join(found, "bin", "java")
+
+
+def bench_oneshot_z(runs):
+    """`hermes -z` against the fake model server (echo mode) started as its own process."""
+    server = subprocess.Popen([java(), "-cp", classpath("hermes.testing"), "hermes.testing.FakeModelServer",
+                               "--echo"], stdout=subprocess.PIPE, text=True)
+    try:
+        url = re.search(r"http://\S+", server.stdout.readline()).group(0)
+        home = tempfile.mkdtemp(prefix="hermes-bench-z-")
+        with open(os.path.join(home, "config.yaml"), "w") as config:
+            config.write(f"model:\n  provider: custom\n  base_url: {url}/v1\n  default: bench\n")
+        env = dict(os.environ, HERMES_HOME=home)
+        times = []
+        for i in range(runs + 2):  # the first two runs warm the class-data archive and are not counted
+            t = time.perf_counter()
+            answer = subprocess.run([HERMES, "-z", "ping"], env=env, capture_output=True, text=True, check=True)
+            if i >= 2:
+                times.append(time.perf_counter() - t)
+            assert answer.stdout.strip() == "echo: ping", answer
+        shutil.rmtree(home, ignore_errors=True)
+        return times
+    finally:
+        server.kill()
+
+
+def bench_loop():
+    out = subprocess.run([java(), "-cp", classpath("hermes.runtime"), "hermes.runtime.internal.core.LoopBenchmark",
+                          "120"], capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def median_ms(samples):
     return round(statistics.median(samples) * 1000, 1)
 
@@ -120,22 +170,38 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--drops", type=int, default=20)
+    parser.add_argument("--only", default="", help="comma-separated: startup,drops,rss,oneshot,loop")
     args = parser.parse_args()
+    only = set(filter(None, args.only.split(",")))
+    wanted = lambda name: not only or name in only
     if not os.path.exists(HERMES):
         sys.exit("no distribution at " + HERMES + ": build it with ./mvnw -DskipTests package")
     home = tempfile.mkdtemp(prefix="hermes-bench-")
     subprocess.run([HERMES, "--version"], check=True, stdout=subprocess.DEVNULL)
     bench_repl_ready(1, home)  # first run creates the home; not measured
-    results = {
-        "version_ms": median_ms(bench_version(args.runs)),
-        "repl_ready_ms": median_ms(bench_repl_ready(args.runs, home)),
-    }
-    for kind, jar, name in (("bundle", "hello-tool.jar", "hello-tool"), ("plain_jar", "plain-tool.jar", "plain-tool")):
-        installs, removals = bench_drops(args.drops, home, os.path.join(PLUGINS, jar), name)
-        results[f"drop_{kind}_ms"] = median_ms(installs)
-        results[f"drop_{kind}_max_ms"] = round(max(installs) * 1000, 1)
-        results[f"remove_{kind}_ms"] = median_ms(removals)
-    results["idle_rss_mb"] = round(bench_idle_rss(home) / 1024, 1)
+    results = {}
+    if wanted("startup"):
+        results["version_ms"] = median_ms(bench_version(args.runs))
+        results["repl_ready_ms"] = median_ms(bench_repl_ready(args.runs, home))
+    if wanted("drops"):
+        for kind, jar, name in (("bundle", "hello-tool.jar", "hello-tool"),
+                                ("plain_jar", "plain-tool.jar", "plain-tool")):
+            installs, removals = bench_drops(args.drops, home, os.path.join(PLUGINS, jar), name)
+            results[f"drop_{kind}_ms"] = median_ms(installs)
+            results[f"drop_{kind}_max_ms"] = round(max(installs) * 1000, 1)
+            results[f"remove_{kind}_ms"] = median_ms(removals)
+    if wanted("rss"):
+        results["idle_rss_mb"] = round(bench_idle_rss(home) / 1024, 1)
+    if wanted("oneshot"):
+        times = bench_oneshot_z(args.runs)
+        results["oneshot_z_ms"] = median_ms(times)
+        results["oneshot_z_min_ms"] = round(min(times) * 1000, 1)
+    if wanted("loop"):
+        loop = bench_loop()
+        results["loop_http_p50_ms"] = loop["http_p50_ms"]
+        results["loop_http_p90_ms"] = loop["http_p90_ms"]
+        results["loop_only_p50_ms"] = loop["loop_only_p50_ms"]
+        results["loop_iterations"] = loop["iterations"]
     results["runs"], results["drops"] = args.runs, args.drops
     shutil.rmtree(home, ignore_errors=True)
     for key, value in results.items():

@@ -16,6 +16,10 @@ public final class Main {
             usage: hermes [command]
 
               hermes                      start the interactive shell
+              hermes chat [FLAGS]         the interactive shell with these settings
+              hermes chat -q "TEXT" [FLAGS]  one turn: tool progress and the answer, then exit
+              hermes -z "TEXT" [FLAGS]    one turn: only the final answer on stdout
+              hermes approvals check "CMD"   does this command need approval? (--jsonl: one per stdin line)
               hermes tools list           list the registered tools
               hermes plugins list         list the plugins in $HERMES_HOME/plugins
               hermes doctor               check the JDK, HERMES_HOME, bundles and plugins
@@ -23,6 +27,9 @@ public final class Main {
               hermes config set KEY VALUE change a setting (API keys go to .env)
               hermes -V, --version        print the version
               hermes -h, --help           print this help
+
+            FLAGS: -m/--model MODEL  --provider NAME  -t/--toolsets a,b  --yolo  --max-turns N  -Q/--quiet
+            Exit codes: 0 done, 1 failed or interrupted, 2 wrong command line.
 
             HERMES_HOME (default ~/.hermes) holds config.yaml, .env, memories, skills and plugins/.
             """;

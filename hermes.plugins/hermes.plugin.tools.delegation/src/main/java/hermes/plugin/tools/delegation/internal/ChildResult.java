@@ -29,7 +29,8 @@ record ChildResult(int taskIndex, String status, String summary, int apiCalls, D
                                 Duration duration, int maxIterations) {
         boolean answered = !end.answer().isBlank();
         String status = switch (end.reason()) {
-            case "stop" -> answered ? "completed" : "failed";
+            // the original: completed whenever a summary exists, also after the iteration cap's summary call
+            case "stop", "max_turns" -> answered ? "completed" : "failed";
             case "interrupted" -> "interrupted";
             default -> "failed";
         };
