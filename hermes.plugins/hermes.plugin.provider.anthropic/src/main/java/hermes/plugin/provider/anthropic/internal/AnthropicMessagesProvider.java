@@ -2,6 +2,7 @@ package hermes.plugin.provider.anthropic.internal;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -43,9 +44,15 @@ public final class AnthropicMessagesProvider implements ModelProvider {
     private final ObjectMapper json = new ObjectMapper();
     private final MessagesRequestWriter writer = new MessagesRequestWriter(json);
     private final MessagesResponseReader reader = new MessagesResponseReader(json);
-    private final OkHttpClient client;
+    /** Built on a background thread from activation: the first OkHttp client costs about 300 ms of class loading. */
+    private final CompletableFuture<OkHttpClient> client;
 
     public AnthropicMessagesProvider() {
+        client = CompletableFuture.supplyAsync(AnthropicMessagesProvider::newClient,
+                runnable -> Thread.ofVirtual().name("hermes-okhttp-warmup").start(runnable));
+    }
+
+    private static OkHttpClient newClient() {
         OkHttpClient base = new OkHttpClient.Builder()
                 .socketFactory(new NoDelaySockets())
                 .connectTimeout(Duration.ofSeconds(30))
@@ -54,15 +61,16 @@ public final class AnthropicMessagesProvider implements ModelProvider {
         // OkHttp allows 5 calls per host by default; parallel subagents on one endpoint would queue behind each other.
         base.dispatcher().setMaxRequests(64);
         base.dispatcher().setMaxRequestsPerHost(32);
-        this.client = base;
+        return base;
     }
 
     @Deactivate
     void deactivate() {
         // Calls still running fail as NETWORK errors, so the runtime can retry them on another provider.
-        client.dispatcher().cancelAll();
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
+        OkHttpClient built = client.join();
+        built.dispatcher().cancelAll();
+        built.dispatcher().executorService().shutdown();
+        built.connectionPool().evictAll();
     }
 
     @Override
@@ -85,7 +93,7 @@ public final class AnthropicMessagesProvider implements ModelProvider {
         }
         AnthropicErrors errors = new AnthropicErrors(json, options.provider(), options.endpoint(), options.readTimeout());
         // A derived client shares the dispatcher and the connection pool; only the read timeout differs.
-        OkHttpClient perCall = client.newBuilder().readTimeout(options.readTimeout()).build();
+        OkHttpClient perCall = client.join().newBuilder().readTimeout(options.readTimeout()).build();
         if (options.stream()) {
             MessagesStreamAssembler assembler =
                     new MessagesStreamAssembler(json, reader, errors, request.model(), listener);

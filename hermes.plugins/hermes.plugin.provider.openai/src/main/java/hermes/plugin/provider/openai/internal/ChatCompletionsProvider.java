@@ -36,34 +36,43 @@ public final class ChatCompletionsProvider implements ModelProvider {
 
     static final String ID = "chat_completions";
 
-    private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
     /** OkHttp's default of 5 per host would queue parallel sessions and subagents that share one provider. */
     private static final int MAX_CONCURRENT_CALLS = 64;
     /** OpenRouter ranks apps by these headers; they carry nothing about the user. */
     private static final String OPENROUTER_REFERER = "https://hermes-agent.nousresearch.com";
     private static final String OPENROUTER_TITLE = "Hermes Agent";
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final RequestWriter writer = new RequestWriter(json);
-    private final ErrorMapper errors = new ErrorMapper(json);
-    private final OkHttpClient client;
+    /**
+     * The HTTP client and the JSON machinery, built on a background thread from activation: the first OkHttp client
+     * loads Kotlin, OkHttp and the TLS trust store, and the first ObjectMapper Jackson (together about 300 ms), which
+     * would otherwise hold up the bundle's start and every one-shot behind it.
+     */
+    private final CompletableFuture<Wiring> wiring = CompletableFuture.supplyAsync(Wiring::create,
+            runnable -> Thread.ofVirtual().name("hermes-openai-warmup").start(runnable));
 
-    public ChatCompletionsProvider() {
-        Dispatcher dispatcher = new Dispatcher();
-        dispatcher.setMaxRequests(MAX_CONCURRENT_CALLS);
-        dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_CALLS);
-        client = new OkHttpClient.Builder()
-                .dispatcher(dispatcher)
-                .socketFactory(new NoDelaySockets())
-                .readTimeout(RequestOptions.DEFAULT_READ_TIMEOUT)
-                .build();
+    private record Wiring(OkHttpClient client, ObjectMapper json, RequestWriter writer, ErrorMapper errors,
+                          MediaType jsonType) {
+        static Wiring create() {
+            Dispatcher dispatcher = new Dispatcher();
+            dispatcher.setMaxRequests(MAX_CONCURRENT_CALLS);
+            dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_CALLS);
+            OkHttpClient client = new OkHttpClient.Builder()
+                    .dispatcher(dispatcher)
+                    .socketFactory(new NoDelaySockets())
+                    .readTimeout(RequestOptions.DEFAULT_READ_TIMEOUT)
+                    .build();
+            ObjectMapper json = new ObjectMapper();
+            return new Wiring(client, json, new RequestWriter(json), new ErrorMapper(json),
+                    MediaType.get("application/json; charset=utf-8"));
+        }
     }
 
     @Deactivate
     void deactivate() {
-        client.dispatcher().cancelAll();
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
+        OkHttpClient built = wiring.join().client();
+        built.dispatcher().cancelAll();
+        built.dispatcher().executorService().shutdown();
+        built.connectionPool().evictAll();
     }
 
     @Override
@@ -73,11 +82,12 @@ public final class ChatCompletionsProvider implements ModelProvider {
 
     @Override
     public ModelCall chat(ModelRequest request, StreamListener listener) {
+        Wiring wired = wiring.join();
         RequestOptions options;
         RequestBody body;
         try {
             options = RequestOptions.of(request.options());
-            body = RequestBody.create(writer.body(request, options).toString(), JSON_TYPE);
+            body = RequestBody.create(wired.writer().body(request, options).toString(), wired.jsonType());
         } catch (ModelException e) {
             return new FailedCall(CompletableFuture.failedFuture(e));
         }
@@ -87,9 +97,10 @@ public final class ChatCompletionsProvider implements ModelProvider {
             http.header("HTTP-Referer", OPENROUTER_REFERER).header("X-Title", OPENROUTER_TITLE);
         }
         OkHttpClient callClient = options.readTimeout().equals(RequestOptions.DEFAULT_READ_TIMEOUT)
-                ? client
-                : client.newBuilder().readTimeout(options.readTimeout()).build(); // shares pool and dispatcher
-        return new RunningCall(callClient.newCall(http.build()), request.model(), options, listener, json, errors)
+                ? wired.client()
+                : wired.client().newBuilder().readTimeout(options.readTimeout()).build(); // shares pool and dispatcher
+        return new RunningCall(callClient.newCall(http.build()), request.model(), options, listener, wired.json(),
+                wired.errors())
                 .start();
     }
 
