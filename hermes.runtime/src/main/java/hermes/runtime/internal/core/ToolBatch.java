@@ -96,6 +96,10 @@ final class ToolBatch {
         } finally {
             context.finish();
         }
+        if (turn.isCancelled() && !result.error()) {
+            // a command killed by the interrupt exits "normally"; the user should see that it was stopped
+            result = ToolResult.error("interrupted: " + result.content());
+        }
         events.accept(new Event.ToolFinished(call.id(), call.name(), result,
                 Duration.ofNanos(System.nanoTime() - start)));
         return result;
