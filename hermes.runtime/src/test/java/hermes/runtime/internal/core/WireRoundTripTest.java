@@ -75,6 +75,28 @@ class WireRoundTripTest {
     }
 
     @Test
+    void rateLimitedEndpointIsRetriedThenTheFallbackEndpointAnswers() throws Exception {
+        try (FakeModelServer backup = new FakeModelServer().start()) {
+            Harness harness = harness("model:\n  provider: custom\n  base_url: " + server.openAiBaseUrl()
+                    + "\n  default: main-model\ncustom_providers:\n  - name: backup\n    base_url: "
+                    + backup.openAiBaseUrl() + "\n    model: backup-model\nfallback_providers:\n"
+                    + "  - {provider: backup, model: backup-model}\n");
+            for (int i = 0; i < 4; i++) {
+                server.enqueue(Reply.failure(429, "slow down"));
+            }
+            backup.enqueue(Reply.text("from the backup"));
+
+            List<Event> events = turn(harness.open(), "hello");
+
+            assertThat(payloads(events, Event.TurnFinished.class).get(0).answer()).isEqualTo("from the backup");
+            assertThat(server.requests()).hasSize(4);
+            assertThat(backup.requests()).hasSize(1);
+            assertThat(backup.requests().get(0).model()).isEqualTo("backup-model");
+            assertThat(harness.sleeps).hasSize(3);
+        }
+    }
+
+    @Test
     void anthropicMessagesToolRoundTripWithCacheBreakpoints() throws Exception {
         Files.writeString(home.resolve(".env"), "ANTHROPIC_API_KEY=sk-ant-test\n");
         Harness harness = harness("model: anthropic:claude-test\nproviders:\n  anthropic:\n    base_url: "
