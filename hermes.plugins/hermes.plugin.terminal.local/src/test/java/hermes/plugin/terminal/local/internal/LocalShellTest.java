@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import hermes.api.TerminalBackend.CommandResult;
 import hermes.api.TerminalBackend.ShellSpec;
+import hermes.testing.FakeToolContext;
 
 class LocalShellTest {
 
@@ -41,6 +42,11 @@ class LocalShellTest {
         return open(System.getenv());
     }
 
+    /** The session the shell was opened for, as the runtime hands it to each command. */
+    private FakeToolContext context() {
+        return new FakeToolContext(directory).withSessionId("s1");
+    }
+
     @AfterEach
     void closeShell() {
         if (shell != null) {
@@ -53,8 +59,8 @@ class LocalShellTest {
         Files.createDirectory(directory.resolve("sub"));
         LocalShell shell = open();
 
-        shell.run("cd sub && export GREETING='hello world'", TEN_SECONDS, new TestContext());
-        CommandResult result = shell.run("pwd; echo \"$GREETING\"", TEN_SECONDS, new TestContext());
+        shell.run("cd sub && export GREETING='hello world'", TEN_SECONDS, context());
+        CommandResult result = shell.run("pwd; echo \"$GREETING\"", TEN_SECONDS, context());
 
         assertThat(result).isEqualTo(new CommandResult(0, directory.resolve("sub").toRealPath() + "\nhello world\n",
                 false));
@@ -69,7 +75,7 @@ class LocalShellTest {
         LocalShell shell = open();
 
         CommandResult result = shell.run("echo before; cd elsewhere; export LOST=1; exit 3", TEN_SECONDS,
-                new TestContext());
+                context());
 
         assertThat(result).isEqualTo(new CommandResult(3, "before\n", false));
         assertThat(shell.workingDirectory()).isEqualTo(directory.toAbsolutePath());
@@ -78,7 +84,7 @@ class LocalShellTest {
 
     @Test
     void failingCommandKeepsItsStatusAndStderrIsInTheOutput() throws Exception {
-        CommandResult result = open().run("echo out; echo err >&2; false", TEN_SECONDS, new TestContext());
+        CommandResult result = open().run("echo out; echo err >&2; false", TEN_SECONDS, context());
 
         assertThat(result).isEqualTo(new CommandResult(1, "out\nerr\n", false));
     }
@@ -86,9 +92,9 @@ class LocalShellTest {
     @Test
     void unsetRemovesAnExportedVariable() throws Exception {
         LocalShell shell = open();
-        shell.run("export A=1 B=2", TEN_SECONDS, new TestContext());
+        shell.run("export A=1 B=2", TEN_SECONDS, context());
 
-        shell.run("unset A", TEN_SECONDS, new TestContext());
+        shell.run("unset A", TEN_SECONDS, context());
 
         assertThat(shell.environment()).containsEntry("B", "2").doesNotContainKey("A");
     }
@@ -98,7 +104,7 @@ class LocalShellTest {
         LocalShell shell = open();
         long start = System.nanoTime();
 
-        CommandResult result = shell.run("echo started; sleep 30", Duration.ofMillis(500), new TestContext());
+        CommandResult result = shell.run("echo started; sleep 30", Duration.ofMillis(500), context());
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(result).isEqualTo(new CommandResult(124, "started\n", true));
@@ -107,13 +113,13 @@ class LocalShellTest {
     @Test
     void cancelDuringSleepReturnsPromptlyAndLeavesNoProcess() throws Exception {
         LocalShell shell = open();
-        TestContext context = new TestContext();
+        FakeToolContext context = context();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         long start = System.nanoTime();
         try {
             scheduler.schedule(context::cancel, 800, TimeUnit.MILLISECONDS);
             List<ProcessHandle> tree = new CopyOnWriteArrayList<>();
-            scheduler.schedule(() -> context.tracked.forEach(root -> {
+            scheduler.schedule(() -> context.tracked().forEach(root -> {
                 tree.add(root);
                 tree.addAll(root.descendants().toList());
             }), 400, TimeUnit.MILLISECONDS);
@@ -141,7 +147,7 @@ class LocalShellTest {
                 "GITHUB_TOKEN", "ghp-live",
                 "PLAIN", "visible"));
         LocalShell shell = open(environment);
-        TestContext context = new TestContext(Map.of(LocalShell.ENV_PASSTHROUGH, List.of("GITHUB_TOKEN")));
+        FakeToolContext context = context().with(LocalShell.ENV_PASSTHROUGH, List.of("GITHUB_TOKEN"));
 
         CommandResult result = shell.run("echo \"${OPENAI_API_KEY:-none} ${GITHUB_TOKEN:-none} $PLAIN\"",
                 TEN_SECONDS, context);
@@ -153,9 +159,9 @@ class LocalShellTest {
     @Test
     void exportedSecretReachesLaterCommandsButNotTheSessionEnvironment() throws Exception {
         LocalShell shell = open();
-        shell.run("export MY_SERVICE_TOKEN=abc PLAIN_SETTING=on", TEN_SECONDS, new TestContext());
+        shell.run("export MY_SERVICE_TOKEN=abc PLAIN_SETTING=on", TEN_SECONDS, context());
 
-        CommandResult result = shell.run("echo $MY_SERVICE_TOKEN", TEN_SECONDS, new TestContext());
+        CommandResult result = shell.run("echo $MY_SERVICE_TOKEN", TEN_SECONDS, context());
 
         assertThat(result.output()).isEqualTo("abc\n");
         assertThat(shell.environment()).isEqualTo(Map.of("PLAIN_SETTING", "on"));
@@ -165,10 +171,10 @@ class LocalShellTest {
     void vanishedWorkingDirectoryFallsBackToHomeAndSaysWhy() throws Exception {
         Path doomed = Files.createDirectory(directory.resolve("doomed"));
         LocalShell shell = open(Map.of("PATH", System.getenv("PATH"), "HOME", directory.toString()));
-        shell.run("cd doomed", TEN_SECONDS, new TestContext());
+        shell.run("cd doomed", TEN_SECONDS, context());
         Files.delete(doomed);
 
-        CommandResult result = shell.run("pwd", TEN_SECONDS, new TestContext());
+        CommandResult result = shell.run("pwd", TEN_SECONDS, context());
 
         assertThat(result.output()).contains("no longer exists").endsWith(directory + "\n");
         assertThat(shell.workingDirectory()).isEqualTo(directory);
@@ -177,7 +183,7 @@ class LocalShellTest {
     @Test
     void spawnStartsInTheShellDirectoryWithItsVariablesAndAPipeForInput() throws Exception {
         LocalShell shell = open();
-        shell.run("export WHO=spawned", TEN_SECONDS, new TestContext());
+        shell.run("export WHO=spawned", TEN_SECONDS, context());
 
         Process process = shell.spawn("read line; echo \"$WHO $line $(pwd)\"");
         try (OutputStream input = process.getOutputStream()) {
@@ -202,7 +208,7 @@ class LocalShellTest {
 
     @Test
     void outputArrivesInOrderFromAChattyCommand() throws Exception {
-        CommandResult result = open().run("seq 1 100000", TEN_SECONDS, new TestContext());
+        CommandResult result = open().run("seq 1 100000", TEN_SECONDS, context());
 
         assertThat(result.output().lines()).hasSize(100_000).startsWith("1").endsWith("100000");
     }

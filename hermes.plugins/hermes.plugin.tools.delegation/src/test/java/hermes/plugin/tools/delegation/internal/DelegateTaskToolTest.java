@@ -21,11 +21,15 @@ import hermes.api.SessionSpec;
 import hermes.api.ToolCall;
 import hermes.api.ToolResult;
 import hermes.api.Usage;
+import hermes.testing.FakeToolContext;
 
 /** One task: the result entry, the child session's spec, and what the tool refuses. */
 class DelegateTaskToolTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PARENT_ID = "20260101_000000_parent";
+    private static final Caller PARENT_CALLER = new Caller("telegram", Optional.of("chat-7"), Optional.empty(),
+            Optional.of("user-3"), Caller.Trust.AUTHORIZED);
 
     @TempDir
     Path workspace;
@@ -40,12 +44,17 @@ class DelegateTaskToolTest {
 
     private final DelegateTaskTool tool = new DelegateTaskTool(runtime);
 
+    /** The parent session's side of the call: a telegram user's session working in the workspace. */
+    private FakeToolContext parent() {
+        return new FakeToolContext(workspace).withSessionId(PARENT_ID).withCaller(PARENT_CALLER);
+    }
+
     @Test
     void aSingleTaskReportsEveryFieldOfItsChild() throws Exception {
-        runtime.addSession(ParentContext.SESSION_ID, SessionSpec.of(Caller.localUser()));
+        runtime.addSession(PARENT_ID, SessionSpec.of(Caller.localUser()));
 
         ToolResult result = tool.call(call("""
-                {"goal":"List the files","context":"The repo is a Maven project"}"""), new ParentContext(workspace));
+                {"goal":"List the files","context":"The repo is a Maven project"}"""), parent());
 
         assertThat(result.error()).as(result.content()).isFalse();
         JsonNode root = JSON.readTree(result.content());
@@ -67,19 +76,19 @@ class DelegateTaskToolTest {
 
     @Test
     void theChildSessionIsOpenedUnderTheParentWithAFocusedPrompt() throws Exception {
-        runtime.addSession(ParentContext.SESSION_ID, new SessionSpec(Caller.localUser(), Optional.empty(),
+        runtime.addSession(PARENT_ID, new SessionSpec(Caller.localUser(), Optional.empty(),
                 List.of("file", "web"), Optional.empty(), Optional.empty(), 0, Map.of(), Optional.empty()));
-        ParentContext parent = new ParentContext(workspace).with(DelegationLimits.MAX_ITERATIONS, 7L);
+        FakeToolContext parent = parent().with(DelegationLimits.MAX_ITERATIONS, 7L);
 
         tool.call(call("""
                 {"goal":"Summarise README.md","context":"Only the install section matters"}"""), parent);
 
         SessionSpec spec = runtime.openedSpecs().getFirst();
-        assertThat(spec.caller()).isEqualTo(ParentContext.CALLER);
+        assertThat(spec.caller()).isEqualTo(PARENT_CALLER);
         assertThat(spec.model()).isEmpty();
         assertThat(spec.toolsets()).as("inherited from the parent").containsExactly("file", "web");
         assertThat(spec.resume()).isEmpty();
-        assertThat(spec.parentId()).contains(ParentContext.SESSION_ID);
+        assertThat(spec.parentId()).contains(PARENT_ID);
         assertThat(spec.depth()).isEqualTo(1);
         assertThat(spec.settings()).isEqualTo(Map.of("agent.max_turns", "7"));
         assertThat(spec.systemPrompt()).hasValueSatisfying(prompt -> assertThat(prompt)
@@ -92,7 +101,7 @@ class DelegateTaskToolTest {
 
     @Test
     void toolsetsOfTheCallApplyToTasksThatNameNone() throws Exception {
-        ParentContext parent = new ParentContext(workspace);
+        FakeToolContext parent = parent();
 
         tool.call(call("""
                 {"toolsets":["terminal"],"tasks":[{"goal":"a"},{"goal":"b","toolsets":["web"]}]}"""), parent);
@@ -104,7 +113,7 @@ class DelegateTaskToolTest {
     @Test
     void aBatchLargerThanTheConcurrencyLimitIsAToolErrorAndStartsNothing() throws Exception {
         ToolResult result = tool.call(call("""
-                {"tasks":[{"goal":"a"},{"goal":"b"},{"goal":"c"},{"goal":"d"}]}"""), new ParentContext(workspace));
+                {"tasks":[{"goal":"a"},{"goal":"b"},{"goal":"c"},{"goal":"d"}]}"""), parent());
 
         assertThat(result).isEqualTo(ToolResult.error("Too many tasks: 4 given, but at most 3 subagents may run at "
                 + "once (delegation.max_concurrent_children). Send at most 3 tasks per call, or raise the limit in "
@@ -114,24 +123,24 @@ class DelegateTaskToolTest {
 
     @Test
     void theConcurrencyLimitComesFromConfigurationWithAFloorOfOne() throws Exception {
-        ParentContext zero = new ParentContext(workspace).with(DelegationLimits.MAX_CONCURRENT_CHILDREN, "0");
+        FakeToolContext zero = parent().with(DelegationLimits.MAX_CONCURRENT_CHILDREN, "0");
 
         ToolResult result = tool.call(call("""
                 {"tasks":[{"goal":"a"},{"goal":"b"}]}"""), zero);
 
         assertThat(result.content()).startsWith("Too many tasks: 2 given, but at most 1 subagents");
         assertThat(tool.call(call("{\"goal\":\"a\"}"),
-                new ParentContext(workspace).with(DelegationLimits.MAX_CONCURRENT_CHILDREN, "many")))
+                parent().with(DelegationLimits.MAX_CONCURRENT_CHILDREN, "many")))
                 .isEqualTo(ToolResult.error("delegation.max_concurrent_children must be a whole number, but "
                         + "config.yaml says 'many'; fix it there"));
     }
 
     @Test
     void aSubagentAtTheDepthLimitCannotDelegateFurther() throws Exception {
-        runtime.addSession(ParentContext.SESSION_ID, new SessionSpec(Caller.localUser(), Optional.empty(), List.of(),
+        runtime.addSession(PARENT_ID, new SessionSpec(Caller.localUser(), Optional.empty(), List.of(),
                 Optional.empty(), Optional.of("top"), 1, Map.of(), Optional.empty()));
 
-        ToolResult result = tool.call(call("{\"goal\":\"a\"}"), new ParentContext(workspace));
+        ToolResult result = tool.call(call("{\"goal\":\"a\"}"), parent());
 
         assertThat(result).isEqualTo(ToolResult.error("Subagents cannot delegate further: this session is at depth 1 "
                 + "and delegation.max_spawn_depth is 1. Do the work yourself with your own tools."));
@@ -140,11 +149,11 @@ class DelegateTaskToolTest {
 
     @Test
     void aLeafSubagentCannotDelegateEvenWhenTheDepthWouldAllowIt() throws Exception {
-        runtime.addSession(ParentContext.SESSION_ID, new SessionSpec(Caller.localUser(), Optional.empty(), List.of(),
+        runtime.addSession(PARENT_ID, new SessionSpec(Caller.localUser(), Optional.empty(), List.of(),
                 Optional.empty(), Optional.of("top"), 1, Map.of(), Optional.empty()));
 
         ToolResult result = tool.call(call("{\"goal\":\"a\"}"),
-                new ParentContext(workspace).with(DelegationLimits.MAX_SPAWN_DEPTH, 2L));
+                parent().with(DelegationLimits.MAX_SPAWN_DEPTH, 2L));
 
         assertThat(result.content()).startsWith("Subagents cannot delegate further: this session is a leaf subagent");
         assertThat(runtime.children).isEmpty();
@@ -153,7 +162,7 @@ class DelegateTaskToolTest {
     @Test
     void theOrchestratorRoleIsRefusedWhileTheSpawnDepthIsOne() throws Exception {
         ToolResult result = tool.call(call("""
-                {"goal":"a","role":"orchestrator"}"""), new ParentContext(workspace));
+                {"goal":"a","role":"orchestrator"}"""), parent());
 
         assertThat(result).isEqualTo(ToolResult.error("role 'orchestrator' needs delegation.max_spawn_depth of at "
                 + "least 2 so its subagents can delegate, but it is 1. Use role 'leaf', or raise "
@@ -163,7 +172,7 @@ class DelegateTaskToolTest {
 
     @Test
     void anOrchestratorKeepsDelegationAndLearnsItsDepth() throws Exception {
-        ParentContext parent = new ParentContext(workspace).with(DelegationLimits.MAX_SPAWN_DEPTH, 2L);
+        FakeToolContext parent = parent().with(DelegationLimits.MAX_SPAWN_DEPTH, 2L);
 
         ToolResult result = tool.call(call("""
                 {"goal":"Audit the modules","toolsets":["file"],"role":"orchestrator"}"""), parent);
@@ -178,11 +187,11 @@ class DelegateTaskToolTest {
 
     @Test
     void anOrchestratorSubagentMayDelegateToTheNextDepth() throws Exception {
-        runtime.addSession(ParentContext.SESSION_ID, new SessionSpec(Caller.localUser(), Optional.empty(), List.of(),
+        runtime.addSession(PARENT_ID, new SessionSpec(Caller.localUser(), Optional.empty(), List.of(),
                 Optional.empty(), Optional.of("top"), 1, Map.of("delegation.role", "orchestrator"), Optional.empty()));
 
         ToolResult result = tool.call(call("{\"goal\":\"a\"}"),
-                new ParentContext(workspace).with(DelegationLimits.MAX_SPAWN_DEPTH, 2L));
+                parent().with(DelegationLimits.MAX_SPAWN_DEPTH, 2L));
 
         assertThat(result.error()).as(result.content()).isFalse();
         assertThat(runtime.openedSpecs()).extracting(SessionSpec::depth).containsExactly(2);
@@ -190,7 +199,7 @@ class DelegateTaskToolTest {
 
     @Test
     void argumentsWithoutATaskAreRefusedWithWhatIsMissing() throws Exception {
-        ParentContext parent = new ParentContext(workspace);
+        FakeToolContext parent = parent();
 
         assertThat(tool.call(call("{\"context\":\"x\"}"), parent)).isEqualTo(ToolResult.error(
                 "delegate_task needs either 'goal' (one task) or 'tasks' (a batch of {goal, context, toolsets})"));

@@ -19,6 +19,7 @@ import hermes.api.Event;
 import hermes.api.ToolCall;
 import hermes.api.ToolResult;
 import hermes.api.Usage;
+import hermes.testing.FakeToolContext;
 
 /** Batches, cancellation and the ways a subagent can end. */
 class SubagentBatchTest {
@@ -45,7 +46,7 @@ class SubagentBatchTest {
         });
 
         ToolResult result = new DelegateTaskTool(runtime).call(call("""
-                {"tasks":[{"goal":"task a"},{"goal":"task b"},{"goal":"task c"}]}"""), new ParentContext(workspace));
+                {"tasks":[{"goal":"task a"},{"goal":"task b"},{"goal":"task c"}]}"""), new FakeToolContext(workspace));
 
         JsonNode results = JSON.readTree(result.content()).get("results");
         assertThat(mostAtOnce).hasValue(3);
@@ -65,7 +66,7 @@ class SubagentBatchTest {
             Thread.sleep(60_000);
             turn.finish("stop", "too late", 1, Usage.NONE);
         });
-        ParentContext parent = new ParentContext(workspace);
+        FakeToolContext parent = new FakeToolContext(workspace);
         DelegateTaskTool tool = new DelegateTaskTool(runtime);
 
         CompletableFuture<ToolResult> call = CompletableFuture.supplyAsync(() -> {
@@ -95,7 +96,7 @@ class SubagentBatchTest {
     @Test
     void aParentCancelledBeforeTheCallStartsNoSubagent() throws Exception {
         FakeAgentRuntime runtime = new FakeAgentRuntime(goal -> turn -> turn.finish("stop", "ran", 1, Usage.NONE));
-        ParentContext parent = new ParentContext(workspace);
+        FakeToolContext parent = new FakeToolContext(workspace);
         parent.cancel();
 
         ToolResult result = new DelegateTaskTool(runtime).call(call("{\"goal\":\"a\"}"), parent);
@@ -109,7 +110,7 @@ class SubagentBatchTest {
     void aSubagentOutOfIterationsFailsWithMaxIterations() throws Exception {
         FakeAgentRuntime runtime = new FakeAgentRuntime(goal -> turn -> turn.finish("max_turns", "", 5, Usage.NONE));
 
-        JsonNode entry = single(runtime, new ParentContext(workspace).with(DelegationLimits.MAX_ITERATIONS, 5L));
+        JsonNode entry = single(runtime, new FakeToolContext(workspace).with(DelegationLimits.MAX_ITERATIONS, 5L));
 
         assertThat(entry.get("status").asText()).isEqualTo("failed");
         assertThat(entry.get("exit_reason").asText()).isEqualTo("max_iterations");
@@ -124,7 +125,7 @@ class SubagentBatchTest {
             turn.finish("error", "", 1, new Usage(10, 0, 0, 0, 0));
         });
 
-        JsonNode entry = single(runtime, new ParentContext(workspace));
+        JsonNode entry = single(runtime, new FakeToolContext(workspace));
 
         assertThat(entry.get("status").asText()).isEqualTo("failed");
         assertThat(entry.get("exit_reason").asText()).isEqualTo("error");
@@ -136,7 +137,7 @@ class SubagentBatchTest {
     void aSubagentThatStopsWithoutAnAnswerFailed() throws Exception {
         FakeAgentRuntime runtime = new FakeAgentRuntime(goal -> turn -> turn.finish("stop", " ", 2, Usage.NONE));
 
-        JsonNode entry = single(runtime, new ParentContext(workspace));
+        JsonNode entry = single(runtime, new FakeToolContext(workspace));
 
         assertThat(entry.get("status").asText()).isEqualTo("failed");
         assertThat(entry.get("exit_reason").asText()).isEqualTo("completed");
@@ -148,7 +149,7 @@ class SubagentBatchTest {
         FakeAgentRuntime runtime = new FakeAgentRuntime(goal -> turn -> turn.finish("stop", "ran", 1, Usage.NONE));
         runtime.failOpeningWith(new IllegalStateException("no model configured"));
 
-        JsonNode entry = single(runtime, new ParentContext(workspace));
+        JsonNode entry = single(runtime, new FakeToolContext(workspace));
 
         assertThat(entry.get("status").asText()).isEqualTo("error");
         assertThat(entry.get("exit_reason").asText()).isEqualTo("error");
@@ -166,7 +167,7 @@ class SubagentBatchTest {
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
         Thread parentThread = Thread.ofVirtual().start(() -> {
             try {
-                new DelegateTaskTool(runtime).call(call("{\"goal\":\"a\"}"), new ParentContext(workspace));
+                new DelegateTaskTool(runtime).call(call("{\"goal\":\"a\"}"), new FakeToolContext(workspace));
                 outcome.complete(null);
             } catch (InterruptedException e) {
                 outcome.complete(e);
@@ -180,7 +181,7 @@ class SubagentBatchTest {
         assertThat(runtime.children).singleElement().satisfies(child -> assertThat(child.isClosed()).isTrue());
     }
 
-    private static JsonNode single(FakeAgentRuntime runtime, ParentContext parent) throws Exception {
+    private static JsonNode single(FakeAgentRuntime runtime, FakeToolContext parent) throws Exception {
         ToolResult result = new DelegateTaskTool(runtime).call(call("{\"goal\":\"a\"}"), parent);
         assertThat(result.error()).as(result.content()).isFalse();
         List<JsonNode> results = JSON.readTree(result.content()).get("results").valueStream().toList();

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import hermes.testing.FakeToolContext;
+
 /**
  * One test per matching strategy of patch: each input is matched by that strategy and by none before it in the chain,
  * and the tool reports the strategy's name.

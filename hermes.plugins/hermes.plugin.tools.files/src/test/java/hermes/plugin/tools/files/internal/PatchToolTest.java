@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import hermes.api.ToolCall;
+import hermes.testing.FakeToolContext;
 
 class PatchToolTest {
 

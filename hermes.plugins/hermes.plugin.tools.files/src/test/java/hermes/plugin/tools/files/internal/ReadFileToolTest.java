@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import hermes.api.ToolCall;
+import hermes.testing.FakeToolContext;
 
 class ReadFileToolTest {
 
@@ -82,7 +83,7 @@ class ReadFileToolTest {
     @Test
     void readFileStopsAtTheConfiguredCharacterCapAndPointsToTheRest() throws Exception {
         fileWithLines("many.txt", 100);
-        var context = new FakeToolContext(dir, Map.of(ReadFileTool.MAX_CHARS_KEY, 100L));
+        var context = new FakeToolContext(dir).with(ReadFileTool.MAX_CHARS_KEY, 100L);
 
         var answer = call(tool, context, Map.of("path", "many.txt"));
 

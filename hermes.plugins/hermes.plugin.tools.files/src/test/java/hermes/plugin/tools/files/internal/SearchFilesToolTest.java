@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import hermes.api.ToolCall;
+import hermes.testing.FakeToolContext;
 
 /** Every search test runs on the Java searcher, and on ripgrep too when it is installed. */
 class SearchFilesToolTest {

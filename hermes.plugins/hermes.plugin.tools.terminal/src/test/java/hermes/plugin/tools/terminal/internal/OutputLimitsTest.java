@@ -8,6 +8,8 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import hermes.testing.FakeToolContext;
+
 class OutputLimitsTest {
 
     @Test
@@ -48,12 +50,12 @@ class OutputLimitsTest {
 
     @Test
     void limitsComeFromTheSessionConfiguration() {
-        TestContext context = new TestContext("s", Path.of("."))
-                .set("tool_output.max_bytes", 10L)
-                .set("tool_output.max_lines", "20")
-                .set("tool_output.max_line_length", 30.0);
+        FakeToolContext context = new FakeToolContext(Path.of("."))
+                .with("tool_output.max_bytes", 10L)
+                .with("tool_output.max_lines", "20")
+                .with("tool_output.max_line_length", 30.0);
 
         assertThat(OutputLimits.of(context)).isEqualTo(new OutputLimits(10, 20, 30));
-        assertThat(OutputLimits.of(new TestContext("s", Path.of(".")))).isEqualTo(OutputLimits.DEFAULTS);
+        assertThat(OutputLimits.of(new FakeToolContext(Path.of(".")))).isEqualTo(OutputLimits.DEFAULTS);
     }
 }

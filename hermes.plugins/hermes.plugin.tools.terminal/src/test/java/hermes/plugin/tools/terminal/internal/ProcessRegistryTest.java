@@ -28,7 +28,7 @@ class ProcessRegistryTest {
     }
 
     private BackgroundProcess start(String command) throws Exception {
-        return registry.start(new TestContext("s1", directory), command, command, false);
+        return registry.start(TestShell.session("s1", directory), command, command, false);
     }
 
     private static BackgroundProcess finished(BackgroundProcess process) throws Exception {

@@ -1,6 +1,5 @@
 package hermes.plugin.tools.terminal.internal;
 
-import static hermes.plugin.tools.terminal.internal.TestContext.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -19,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import hermes.api.ToolCall;
 import hermes.api.ToolResult;
+import hermes.testing.FakeToolContext;
 
 class ProcessToolTest {
 
@@ -38,25 +39,29 @@ class ProcessToolTest {
         registry.deactivate();
     }
 
-    private TestContext session(String id) {
-        return new TestContext(id, directory);
+    private FakeToolContext session(String id) {
+        return TestShell.session(id, directory);
     }
 
-    private String start(String command, TestContext context) throws Exception {
+    private static ToolCall call(String tool, String arguments) {
+        return new ToolCall("call-1", tool, arguments);
+    }
+
+    private String start(String command, FakeToolContext context) throws Exception {
         return start(Map.of("command", command, "background", true), context);
     }
 
-    private String start(Map<String, Object> arguments, TestContext context) throws Exception {
+    private String start(Map<String, Object> arguments, FakeToolContext context) throws Exception {
         ToolResult result = terminal.call(call("terminal", JSON.writeValueAsString(arguments)), context);
         assertThat(result.error()).as(result.content()).isFalse();
         return (String) parse(result).get("session_id");
     }
 
-    private ToolResult act(TestContext context, Map<String, Object> arguments) throws Exception {
+    private ToolResult act(FakeToolContext context, Map<String, Object> arguments) throws Exception {
         return tool.call(call("process", JSON.writeValueAsString(arguments)), context);
     }
 
-    private Map<String, Object> answer(TestContext context, Map<String, Object> arguments) throws Exception {
+    private Map<String, Object> answer(FakeToolContext context, Map<String, Object> arguments) throws Exception {
         ToolResult result = act(context, arguments);
         assertThat(result.error()).as(result.content()).isFalse();
         return parse(result);
@@ -77,7 +82,7 @@ class ProcessToolTest {
 
     @Test
     void pollShowsOnlyTheLinesThatAreNewSinceTheLastPoll() throws Exception {
-        TestContext context = session("s1");
+        FakeToolContext context = session("s1");
         String id = start("for i in 1 2 3 4 5; do echo line$i; sleep 0.3; done", context);
         List<String> polls = new ArrayList<>();
         Map<String, Object> poll;
@@ -94,7 +99,7 @@ class ProcessToolTest {
 
     @Test
     void logPagesThroughTheOutputByLine() throws Exception {
-        TestContext context = session("s1");
+        FakeToolContext context = session("s1");
         String id = start("seq 1 50", context);
         answer(context, Map.of("action", "wait", "session_id", id, "timeout", 10));
 
@@ -108,7 +113,7 @@ class ProcessToolTest {
 
     @Test
     void waitReturnsTheExitCode() throws Exception {
-        TestContext context = session("s1");
+        FakeToolContext context = session("s1");
         String id = start("echo working; sleep 0.5; exit 7", context);
 
         Map<String, Object> waited = answer(context, Map.of("action", "wait", "session_id", id, "timeout", 10));
@@ -119,7 +124,7 @@ class ProcessToolTest {
 
     @Test
     void waitThatTimesOutSaysTheProcessStillRuns() throws Exception {
-        TestContext context = session("s1");
+        FakeToolContext context = session("s1");
         String id = start("sleep 30", context);
 
         Map<String, Object> waited = answer(context, Map.of("action", "wait", "session_id", id, "timeout", 1));
@@ -130,7 +135,7 @@ class ProcessToolTest {
 
     @Test
     void waitReturnsPromptlyWhenTheTurnIsCancelled() throws Exception {
-        TestContext context = session("s1");
+        FakeToolContext context = session("s1");
         String id = start("sleep 30", context);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try {
@@ -149,7 +154,7 @@ class ProcessToolTest {
 
     @Test
     void killEndsASleepingProcess() throws Exception {
-        TestContext context = session("s1");
+        FakeToolContext context = session("s1");
         String id = start("sleep 30", context);
         long pid = registry.list("s1").getFirst().pid();
 
@@ -161,7 +166,7 @@ class ProcessToolTest {
 
     @Test
     void writeAndSubmitFeedStdinAndCloseEndsCat() throws Exception {
-        TestContext context = session("s1");
+        FakeToolContext context = session("s1");
         String id = start("cat", context);
 
         answer(context, Map.of("action", "write", "session_id", id, "data", "abc"));
@@ -184,22 +189,22 @@ class ProcessToolTest {
 
     @Test
     void notifyOnCompleteTellsTheSessionOnce() throws Exception {
-        TestContext context = session("s1");
+        FakeToolContext context = session("s1");
         String id = start(Map.of("command", "echo first; echo last; exit 3", "background", true,
                 "notify_on_complete", true), context);
 
         answer(context, Map.of("action", "wait", "session_id", id, "timeout", 10));
-        eventually(() -> !context.notices.isEmpty());
+        eventually(() -> !context.notices().isEmpty());
         Thread.sleep(300);
 
-        assertThat(context.notices).containsExactly("Background process " + id
+        assertThat(context.notices()).containsExactly("Background process " + id
                 + " (`echo first; echo last; exit 3`) exited with code 3.\nfirst\nlast");
     }
 
     @Test
     void aSessionCannotSeeAnotherSessionsProcess() throws Exception {
-        TestContext owner = session("s1");
-        TestContext stranger = session("s2");
+        FakeToolContext owner = session("s1");
+        FakeToolContext stranger = session("s2");
         String id = start("sleep 30", owner);
 
         ToolResult poll = act(stranger, Map.of("action", "poll", "session_id", id));
@@ -212,7 +217,7 @@ class ProcessToolTest {
 
     @Test
     void unknownIdListsTheSessionsProcesses() throws Exception {
-        TestContext context = session("s1");
+        FakeToolContext context = session("s1");
         String id = start("sleep 30", context);
 
         ToolResult result = act(context, Map.of("action", "kill", "session_id", "proc_000000000000"));
@@ -223,7 +228,7 @@ class ProcessToolTest {
 
     @Test
     void closingTheSessionKillsItsProcesses() throws Exception {
-        TestContext context = session("s1");
+        FakeToolContext context = session("s1");
         start("sleep 30", context);
         start("sleep 31", context);
         List<ProcessHandle> processes = registry.list("s1").stream()
@@ -234,13 +239,13 @@ class ProcessToolTest {
         for (ProcessHandle process : processes) {
             process.onExit().get(5, TimeUnit.SECONDS);
         }
-        assertThat(context.sessionCloseActionCount()).isEqualTo(1);
+        assertThat(context.sessionCloseActions()).hasSize(1);
         assertThat(registry.list("s1")).isEmpty();
     }
 
     @Test
     void listShowsCommandStatusAndExitCode() throws Exception {
-        TestContext context = session("s1");
+        FakeToolContext context = session("s1");
         String id = start("exit 5", context);
         answer(context, Map.of("action", "wait", "session_id", id, "timeout", 10));
 

@@ -1,6 +1,5 @@
 package hermes.plugin.tools.terminal.internal;
 
-import static hermes.plugin.tools.terminal.internal.TestContext.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -16,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import hermes.api.ToolCall;
 import hermes.api.ToolResult;
+import hermes.testing.FakeToolContext;
 
 class TerminalToolTest {
 
@@ -33,12 +34,16 @@ class TerminalToolTest {
         registry.deactivate();
     }
 
-    private ToolResult run(String arguments, TestContext context) throws Exception {
+    private ToolResult run(String arguments, FakeToolContext context) throws Exception {
         return tool.call(call("terminal", arguments), context);
     }
 
-    private TestContext context() {
-        return new TestContext("s1", directory);
+    private FakeToolContext context() {
+        return TestShell.session("s1", directory);
+    }
+
+    private static ToolCall call(String tool, String arguments) {
+        return new ToolCall("call-1", tool, arguments);
     }
 
     @SuppressWarnings("unchecked")
@@ -71,7 +76,7 @@ class TerminalToolTest {
 
     @Test
     void configuredTimeoutAppliesWhenTheCallGivesNone() throws Exception {
-        ToolResult result = run("{\"command\":\"sleep 30\"}", context().set("terminal.timeout", 1L));
+        ToolResult result = run("{\"command\":\"sleep 30\"}", context().with("terminal.timeout", 1L));
 
         assertThat((String) parse(result).get("error")).contains("timed out after 1 s");
     }
@@ -115,8 +120,8 @@ class TerminalToolTest {
 
     @Test
     void longOutputIsCutToTheConfiguredBudget() throws Exception {
-        TestContext context = context().set("tool_output.max_bytes", 1_000L)
-                .set("tool_output.max_line_length", 100_000L);
+        FakeToolContext context = context().with("tool_output.max_bytes", 1_000L)
+                .with("tool_output.max_line_length", 100_000L);
 
         ToolResult result = run("{\"command\":\"printf 'a%.0s' $(seq 1 3000); printf 'z%.0s' $(seq 1 3000)\"}",
                 context);

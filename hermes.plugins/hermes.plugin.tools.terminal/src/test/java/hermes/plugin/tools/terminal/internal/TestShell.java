@@ -11,12 +11,18 @@ import java.util.concurrent.TimeUnit;
 import hermes.api.TerminalBackend.CommandResult;
 import hermes.api.TerminalBackend.Shell;
 import hermes.api.ToolContext;
+import hermes.testing.FakeToolContext;
 
 /**
  * A bare bash shell for the tools' tests: every command runs in one fixed directory, nothing carries over. The tools
  * bundle must not depend on a backend bundle, and these tests are about the tools, not about keeping state.
  */
 final class TestShell implements Shell {
+
+    /** The session {@code sessionId}, working in {@code directory} with a TestShell there. */
+    static FakeToolContext session(String sessionId, Path directory) {
+        return new FakeToolContext(directory).withSessionId(sessionId).withShell(new TestShell(directory));
+    }
 
     private final Path directory;
 

@@ -2,23 +2,30 @@ package hermes.plugin.tools.todo.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import hermes.api.ToolCall;
 import hermes.api.ToolResult;
+import hermes.testing.FakeToolContext;
 
 class TodoToolTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TodoTool tool = new TodoTool();
-    private final SessionStateContext context = new SessionStateContext();
+    private final FakeToolContext context;
+
+    TodoToolTest(@TempDir Path directory) {
+        context = new FakeToolContext(directory);
+    }
 
     @Test
     void readingAnEmptySessionGivesAnEmptyListAndZeroCounts() throws Exception {
