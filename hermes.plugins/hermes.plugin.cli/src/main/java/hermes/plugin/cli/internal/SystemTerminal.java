@@ -39,6 +39,14 @@ final class SystemTerminal {
      * loads, the answer is no, and the one-shot denies what it would have asked (fail closed).
      */
     static boolean stdinIsTerminal() {
+        // Linux answers from /proc in microseconds; loading JLine's native provider costs a one-shot ~50 ms
+        java.nio.file.Path stdin = java.nio.file.Path.of("/proc/self/fd/0");
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(stdin).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException noProc) {
+            LOG.log(System.Logger.Level.DEBUG, "no /proc; asking JLine whether stdin is a terminal");
+        }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(TerminalBuilder.class.getClassLoader());
