@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -96,7 +97,7 @@ public final class ApprovalInterceptor implements ToolInterceptor {
         if (mode(session).equals("smart")) {
             String verdictWord = session.consult("approval", PromptBuilder.SMART_APPROVAL_SYSTEM,
                     PromptBuilder.smartApprovalRequest(command, description), 16, context.turn())
-                    .orElse("ESCALATE").strip().toUpperCase(java.util.Locale.ROOT);
+                    .orElse("ESCALATE").strip().toUpperCase(Locale.ROOT);
             if (verdictWord.startsWith("APPROVE")) {
                 return Optional.empty();
             }
@@ -150,7 +151,7 @@ public final class ApprovalInterceptor implements ToolInterceptor {
 
     /** {@code approvals.mode}; YAML reads a bare {@code off} as false, which means off here too. */
     private static String mode(SessionPort session) {
-        String mode = text(session, "approvals.mode").orElse("manual").toLowerCase(java.util.Locale.ROOT);
+        String mode = text(session, "approvals.mode").orElse("manual").toLowerCase(Locale.ROOT);
         return mode.equals("false") ? "off" : mode;
     }
 

@@ -1,6 +1,7 @@
 package hermes.runtime.internal.approvals;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -48,7 +49,7 @@ public final class ApprovalsCommand implements Command {
                 try {
                     command = JsonText.string(words.length > 1 ? words[1] : "");
                 } catch (IllegalArgumentException e) {
-                    context.reply("{\"error\": " + JsonText.array(java.util.List.of(e.getMessage()))
+                    context.reply("{\"error\": " + JsonText.array(List.of(e.getMessage()))
                             .replaceAll("^\\[|]$", "") + "}");
                     return;
                 }

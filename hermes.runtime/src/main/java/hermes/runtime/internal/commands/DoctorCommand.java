@@ -2,6 +2,7 @@ package hermes.runtime.internal.commands;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -61,7 +62,7 @@ public final class DoctorCommand implements Command {
             line(out, false, "config.yaml", e.getMessage());
         }
         Bundle[] bundles = context.getBundles();
-        long inactive = java.util.Arrays.stream(bundles).filter(b -> b.getState() != Bundle.ACTIVE).count();
+        long inactive = Arrays.stream(bundles).filter(b -> b.getState() != Bundle.ACTIVE).count();
         line(out, inactive == 0, "bundles", bundles.length + " installed, " + inactive + " not active");
         for (Bundle bundle : bundles) {
             out.append(String.format("      %-8s %s %s%n", state(bundle), bundle.getSymbolicName(), bundle.getVersion()));

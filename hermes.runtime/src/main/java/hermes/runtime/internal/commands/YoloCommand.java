@@ -1,5 +1,7 @@
 package hermes.runtime.internal.commands;
 
+import java.util.Map;
+
 import org.osgi.service.component.annotations.Component;
 
 import hermes.api.Command;
@@ -24,7 +26,7 @@ public final class YoloCommand implements Command {
     public void run(String arguments, Context context) {
         Session session = CommandSessions.require(context);
         boolean on = !session.setting("approvals.yolo").map(Boolean::parseBoolean).orElse(false);
-        session.submit(new Submission.Configure(java.util.Map.of("approvals.yolo", String.valueOf(on))));
+        session.submit(new Submission.Configure(Map.of("approvals.yolo", String.valueOf(on))));
         context.reply(on ? "YOLO on: dangerous commands run without asking in this session (hardline ones never run)"
                 : "YOLO off: dangerous commands ask for approval again");
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -42,7 +43,7 @@ final class PendingQuestions<T> {
         turn.onCancel(cancel);
         try {
             return Optional.ofNullable(future.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException | java.util.concurrent.CancellationException e) {
+        } catch (TimeoutException | CancellationException e) {
             return Optional.empty();
         } catch (ExecutionException e) {
             return Optional.empty();

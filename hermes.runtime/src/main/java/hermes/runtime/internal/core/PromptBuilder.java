@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import hermes.api.ToolSpec;
 
@@ -46,7 +47,7 @@ public final class PromptBuilder {
     static String systemPrompt(Path soul, List<ToolSpec> tools, String model, Path workingDirectory, String platform,
                                LocalDate today) {
         StringBuilder prompt = new StringBuilder(identity(soul)).append("\n\n");
-        Set<String> names = tools.stream().map(ToolSpec::name).collect(java.util.stream.Collectors.toSet());
+        Set<String> names = tools.stream().map(ToolSpec::name).collect(Collectors.toSet());
         if (!names.isEmpty()) {
             prompt.append("## Working with tools\n");
             prompt.append("- Act through your tools; never claim a file was changed or a command was run unless a tool"

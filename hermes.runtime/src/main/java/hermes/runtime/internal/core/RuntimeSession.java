@@ -22,6 +22,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import hermes.api.Caller;
+import hermes.api.ContentPart;
 import hermes.api.Event;
 import hermes.api.Session;
 import hermes.api.SessionSpec;
@@ -57,6 +58,10 @@ final class RuntimeSession implements Session, SessionPort {
     private final PendingQuestions<String> clarifications = new PendingQuestions<>();
     private final SessionSettings settings;
     private final SessionShell shell;
+    /** {@code ToolContext.sessionState()}: small per-conversation state of stateless tools (the todo list). */
+    private final ConcurrentMap<String, String> state = new ConcurrentHashMap<>();
+    /** Pattern keys approved "for the session"; a new conversation starts without them. */
+    private final Set<String> approved = ConcurrentHashMap.newKeySet();
     private volatile String id = SessionIds.next();
     private volatile Conversation conversation;
     private volatile Optional<String> modelSelection;
@@ -183,7 +188,7 @@ final class RuntimeSession implements Session, SessionPort {
     }
 
     private void retry(String submissionId) {
-        Optional<List<hermes.api.ContentPart>> last = conversation.dropLastExchanges(1, services.store().get());
+        Optional<List<ContentPart>> last = conversation.dropLastExchanges(1, services.store().get());
         if (last.isEmpty()) {
             emit(new Event.Error("nothing to retry: this conversation has no user message yet"));
             return;
@@ -192,7 +197,7 @@ final class RuntimeSession implements Session, SessionPort {
     }
 
     private void undo(int exchanges) {
-        Optional<List<hermes.api.ContentPart>> last = conversation.dropLastExchanges(exchanges, services.store().get());
+        Optional<List<ContentPart>> last = conversation.dropLastExchanges(exchanges, services.store().get());
         emit(last.isEmpty() ? new Event.Error("nothing to undo")
                 : new Event.Notice("removed the last " + exchanges + " exchange" + (exchanges == 1 ? "" : "s")));
     }
@@ -240,9 +245,6 @@ final class RuntimeSession implements Session, SessionPort {
     }
 
     // --- SessionPort: what tool calls reach --------------------------------------------------------------------
-
-    private final ConcurrentMap<String, String> state = new ConcurrentHashMap<>();
-    private final Set<String> approved = ConcurrentHashMap.newKeySet();
 
     @Override
     public Caller caller() {
@@ -314,22 +316,7 @@ final class RuntimeSession implements Session, SessionPort {
     @Override
     public Optional<String> consult(String task, String system, String question, int maxTokens, Cancellation turn)
             throws InterruptedException {
-        try {
-            Optional<String> auxiliary = settings.text("auxiliary." + task + ".model").map(model -> settings
-                    .text("auxiliary." + task + ".provider").filter(p -> !p.equals("main")).map(p -> p + ":" + model)
-                    .orElse(model));
-            List<hermes.runtime.internal.models.ModelRoute> routes = auxiliary.isPresent()
-                    ? List.of(TurnLoop.router(this).resolve(auxiliary)) : TurnLoop.routes(this);
-            hermes.api.ModelRequest request = new hermes.api.ModelRequest(routes.get(0).model(),
-                    List.of(hermes.api.Message.system(system), hermes.api.Message.user(question)), List.of(),
-                    Map.of(hermes.api.ModelRequest.STREAM, "false", hermes.api.ModelRequest.TEMPERATURE, "0",
-                            hermes.api.ModelRequest.MAX_TOKENS, String.valueOf(maxTokens)));
-            return Optional.of(services.caller().call(id, routes, request, 0, hermes.api.StreamListener.NONE, turn,
-                    notice -> { }).response().message().text());
-        } catch (hermes.api.ModelException | RuntimeException e) {
-            LOG.log(System.Logger.Level.INFO, "auxiliary " + task + " call failed: " + e);
-            return Optional.empty();
-        }
+        return AuxiliaryModel.ask(this, task, system, question, maxTokens, turn);
     }
 
     @Override

@@ -3,6 +3,7 @@ package hermes.runtime.internal.core;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import hermes.api.TerminalBackend;
@@ -17,13 +18,13 @@ import hermes.api.TerminalBackend;
 final class SessionShell {
 
     private final String sessionId;
-    private final Function<String, java.util.Optional<TerminalBackend>> backends;
+    private final Function<String, Optional<TerminalBackend>> backends;
     private Path workingDirectory;
     private Map<String, String> environment = Map.of();
     private TerminalBackend backend;
     private TerminalBackend.Shell shell;
 
-    SessionShell(String sessionId, Path workingDirectory, Function<String, java.util.Optional<TerminalBackend>> backends) {
+    SessionShell(String sessionId, Path workingDirectory, Function<String, Optional<TerminalBackend>> backends) {
         this.sessionId = sessionId;
         this.workingDirectory = workingDirectory;
         this.backends = backends;

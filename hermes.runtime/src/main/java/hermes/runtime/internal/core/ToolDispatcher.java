@@ -2,6 +2,7 @@ package hermes.runtime.internal.core;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Activate;
@@ -11,6 +12,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
+import hermes.api.Tool;
 import hermes.api.ToolCall;
 import hermes.api.ToolInterceptor;
 import hermes.api.ToolResult;
@@ -55,9 +57,9 @@ public final class ToolDispatcher {
     }
 
     /** The tool that owns {@code name} now, if any (to ask it whether a call mutates). */
-    public java.util.Optional<hermes.api.Tool> find(String name) {
+    public Optional<Tool> find(String name) {
         return registry.lookup(name) instanceof ToolRegistry.Lookup.Found found
-                ? java.util.Optional.of(found.tool()) : java.util.Optional.empty();
+                ? Optional.of(found.tool()) : Optional.empty();
     }
 
     /** Runs {@code call}; never throws for a tool's failure — the model reads it as an error result. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The providers Hermes knows by name, their aliases, and the order auto-detection tries their keys in (the original's
@@ -76,7 +77,7 @@ public final class ProviderCatalog {
      * The provider whose key is set, in the original's order: OpenRouter first, then the first direct-key provider.
      * {@code custom} is never detected (it needs a base URL), so an {@code OPENAI_API_KEY} alone selects OpenAI.
      */
-    public static Optional<ProviderProfile> detect(java.util.function.Predicate<String> isSet) {
+    public static Optional<ProviderProfile> detect(Predicate<String> isSet) {
         return PROFILES.values().stream()
                 .filter(p -> !p.name().equals("custom"))
                 .filter(p -> p.keyVariables().stream().anyMatch(isSet))

@@ -1,6 +1,8 @@
 package hermes.plugin.cli.internal;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -40,9 +42,9 @@ final class SystemTerminal {
      */
     static boolean stdinIsTerminal() {
         // Linux answers from /proc in microseconds; loading JLine's native provider costs a one-shot ~50 ms
-        java.nio.file.Path stdin = java.nio.file.Path.of("/proc/self/fd/0");
+        Path stdin = Path.of("/proc/self/fd/0");
         try {
-            String target = java.nio.file.Files.readSymbolicLink(stdin).toString();
+            String target = Files.readSymbolicLink(stdin).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (IOException | UnsupportedOperationException | SecurityException noProc) {
             LOG.log(System.Logger.Level.DEBUG, "no /proc; asking JLine whether stdin is a terminal");
