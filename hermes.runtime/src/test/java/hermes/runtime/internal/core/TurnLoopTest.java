@@ -161,6 +161,21 @@ class TurnLoopTest {
     }
 
     @Test
+    void noticesFromBackgroundWorkReachTheModelWithTheNextUserTurnOnly() throws Exception {
+        model.always(ScriptedProvider.text("ok"));
+        RuntimeSession session = harness.open();
+        session.notice("Background process proc_1 exited with code 0.");
+
+        turn(session, "what happened?");
+        turn(session, "and now?");
+
+        String first = model.requests.get(0).messages().get(1).text();
+        assertThat(first).startsWith("[System notes since your last reply]")
+                .contains("proc_1 exited with code 0").endsWith("what happened?");
+        assertThat(model.requests.get(1).messages().get(3).text()).isEqualTo("and now?");
+    }
+
+    @Test
     void modelErrorEndsTheTurnAndKeepsNothing() throws Exception {
         model.always(ScriptedProvider.fail(hermes.api.ModelException.Kind.BAD_REQUEST));
         RuntimeSession session = harness.open();
