@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import hermes.api.AgentRuntime;
 import hermes.api.Event;
+import hermes.api.MemoryStore;
 import hermes.api.PluginInfo;
 import hermes.api.Session;
 import hermes.api.SessionSpec;
@@ -42,6 +43,9 @@ public final class AgentRuntimeImpl implements AgentRuntime {
     /** Session stores by service reference; the highest-ranked one is used. */
     private final ConcurrentSkipListMap<ServiceReference<SessionStore>, SessionStore> stores =
             new ConcurrentSkipListMap<>();
+    /** Memory stores by service reference; the highest-ranked one is used. */
+    private final ConcurrentSkipListMap<ServiceReference<MemoryStore>, MemoryStore> memories =
+            new ConcurrentSkipListMap<>();
 
     @Activate
     public AgentRuntimeImpl(@Reference ToolRegistry registry, @Reference ToolDispatcher dispatcher,
@@ -53,7 +57,7 @@ public final class AgentRuntimeImpl implements AgentRuntime {
         this.events = events;
         this.services = new RuntimeServices(registry, dispatcher, providers,
                 new ModelCaller(providers, Backoff.standard(), ModelCaller.Sleeper.REAL), settings, backends,
-                this::store, id -> Optional.ofNullable(sessions.get(id)));
+                this::store, () -> best(memories), id -> Optional.ofNullable(sessions.get(id)));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -66,8 +70,22 @@ public final class AgentRuntimeImpl implements AgentRuntime {
         stores.remove(reference);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addMemory(ServiceReference<MemoryStore> reference, MemoryStore store) {
+        memories.put(reference, store);
+    }
+
+    void removeMemory(ServiceReference<MemoryStore> reference) {
+        memories.remove(reference);
+    }
+
     private Optional<SessionStore> store() {
-        Map.Entry<ServiceReference<SessionStore>, SessionStore> best = stores.lastEntry();
+        return best(stores);
+    }
+
+    private static <T> Optional<T> best(ConcurrentSkipListMap<ServiceReference<T>, T> services) {
+        Map.Entry<ServiceReference<T>, T> best = services.lastEntry();
         return best == null ? Optional.empty() : Optional.of(best.getValue());
     }
 

@@ -93,6 +93,33 @@ public final class PromptBuilder {
                 + "\nCOMMAND>>>";
     }
 
+    /** The original's memory-block rule: 46 "═". */
+    private static final String RULE = "═".repeat(46);
+    /** How memory entries are joined on disk and in the snapshot: newline, section sign, newline. */
+    static final String ENTRY_DELIMITER = "\n§\n";
+
+    /**
+     * The frozen memory snapshot of reference §4, for the end of the system prompt (its volatile tier): one block per
+     * non-empty store, each a rule, a header with the usage, a rule and the entries. Empty when both stores are empty.
+     */
+    static String memorySnapshot(List<String> memory, int memoryLimit, List<String> user, int userLimit) {
+        StringBuilder out = new StringBuilder();
+        block(out, "MEMORY (your personal notes)", memory, memoryLimit);
+        block(out, "USER PROFILE (who the user is)", user, userLimit);
+        return out.toString();
+    }
+
+    private static void block(StringBuilder out, String title, List<String> entries, int limit) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        String joined = String.join(ENTRY_DELIMITER, entries);
+        int percent = limit <= 0 ? 0 : (int) (joined.length() * 100L / limit);
+        out.append('\n').append(RULE).append('\n')
+                .append(String.format(Locale.ROOT, "%s [%d%% — %,d/%,d chars]", title, percent, joined.length(), limit))
+                .append('\n').append(RULE).append('\n').append(joined).append('\n');
+    }
+
     /** The user message of the tool-less summary call after the iteration cap. */
     static String graceRequest() {
         return GRACE_REQUEST;

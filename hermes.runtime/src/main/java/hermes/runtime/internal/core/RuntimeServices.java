@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import hermes.api.MemoryStore;
 import hermes.api.SessionStore;
 import hermes.runtime.internal.config.Settings;
 import hermes.runtime.internal.models.ModelCaller;
@@ -14,9 +15,10 @@ import hermes.runtime.internal.tools.ToolRegistry;
  * What every session of the runtime shares. Sessions hold this, not service objects of plugins: tools, providers and
  * backends are looked up through it around each use.
  *
+ * @param memory the curated memory store, when one is installed (its snapshot goes into each new system prompt)
  * @param sessions open sessions by id, for a subagent to inherit its parent's model
  */
 record RuntimeServices(ToolRegistry registry, ToolDispatcher dispatcher, ModelProviders providers, ModelCaller caller,
                        Settings settings, TerminalBackends backends, Supplier<Optional<SessionStore>> store,
-                       Function<String, Optional<RuntimeSession>> sessions) {
+                       Supplier<Optional<MemoryStore>> memory, Function<String, Optional<RuntimeSession>> sessions) {
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import hermes.api.ContentPart;
 import hermes.api.Event;
+import hermes.api.MemoryStore;
 import hermes.api.Message;
 import hermes.api.ModelException;
 import hermes.api.ModelRequest;
@@ -131,8 +132,28 @@ final class TurnLoop {
                 settings.strings("agent.disabled_toolsets"), session.depth(), mayDelegate);
         String prompt = session.spec().systemPrompt().orElseGet(() -> PromptBuilder.systemPrompt(
                 services.settings().home().root().resolve("SOUL.md"), tools, route.model(),
-                session.workingDirectory(), session.caller().platform(), LocalDate.now()));
+                session.workingDirectory(), session.caller().platform(), LocalDate.now()) + memorySnapshot());
         conversation.freeze(prompt, tools);
+    }
+
+    /** Reference §4: the stores as they are at the conversation's start; writes show up in the next one. */
+    private String memorySnapshot() {
+        Optional<MemoryStore> store = services.memory().get();
+        SessionSettings settings = session.settings();
+        if (store.isEmpty()) {
+            return "";
+        }
+        try {
+            List<String> memory = settings.flag("memory.memory_enabled", true)
+                    ? store.get().read(MemoryStore.Target.MEMORY) : List.of();
+            List<String> user = settings.flag("memory.user_profile_enabled", true)
+                    ? store.get().read(MemoryStore.Target.USER) : List.of();
+            return PromptBuilder.memorySnapshot(memory, settings.integer("memory.memory_char_limit", 2200), user,
+                    settings.integer("memory.user_char_limit", 1375));
+        } catch (IOException | RuntimeException e) {
+            session.emit(new Event.Notice("memory is left out of this conversation: " + e.getMessage()));
+            return "";
+        }
     }
 
     private Message userMessage(List<ContentPart> content) {

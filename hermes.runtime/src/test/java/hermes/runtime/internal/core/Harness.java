@@ -38,6 +38,8 @@ final class Harness {
     final TerminalBackends backends = new TerminalBackends();
     final InMemorySessionStore store = new InMemorySessionStore();
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    /** A memory store for the prompt's snapshot; none unless a test sets one. */
+    volatile hermes.api.MemoryStore memory;
     final RuntimeServices services;
     private final Map<String, RuntimeSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
     private long serviceIds = 1;
@@ -53,7 +55,7 @@ final class Harness {
                     return cancellation.isCancelled();
                 });
         this.services = new RuntimeServices(registry, dispatcher, providers, caller, settings, backends,
-                () -> Optional.of(store), id -> Optional.ofNullable(sessions.get(id)));
+                () -> Optional.of(store), () -> Optional.ofNullable(memory), id -> Optional.ofNullable(sessions.get(id)));
     }
 
     ScriptedProvider provider(String id) {

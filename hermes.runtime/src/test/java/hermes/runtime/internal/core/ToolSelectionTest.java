@@ -52,6 +52,15 @@ class ToolSelectionTest {
     }
 
     @Test
+    void memorySnapshotHasARuledBlockPerNonEmptyStoreWithUsage() {
+        String rule = "═".repeat(46);
+        assertThat(PromptBuilder.memorySnapshot(List.of("uses Temurin 25", "prefers tabs"), 2200, List.of(), 1375))
+                .isEqualTo("\n" + rule + "\nMEMORY (your personal notes) [1% — 30/2,200 chars]\n" + rule
+                        + "\nuses Temurin 25\n§\nprefers tabs\n");
+        assertThat(PromptBuilder.memorySnapshot(List.of(), 2200, List.of(), 1375)).isEmpty();
+    }
+
+    @Test
     void systemPromptNamesTheEnvironmentAndTheGuidanceForTheOfferedTools() {
         String prompt = PromptBuilder.systemPrompt(Path.of("/nonexistent/SOUL.md"), AVAILABLE, "gpt-5",
                 Path.of("/work"), "cli", LocalDate.of(2026, 11, 25));
