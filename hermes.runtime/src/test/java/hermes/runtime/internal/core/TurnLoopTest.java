@@ -176,6 +176,37 @@ class TurnLoopTest {
     }
 
     @Test
+    void memorySnapshotIsFrozenIntoTheSystemPromptAtTheConversationsStart() throws Exception {
+        java.util.Map<hermes.api.MemoryStore.Target, List<String>> stores = new java.util.concurrent.ConcurrentHashMap<>(
+                java.util.Map.of(hermes.api.MemoryStore.Target.MEMORY, List.of("the build uses Maven"),
+                        hermes.api.MemoryStore.Target.USER, List.of("likes short answers")));
+        harness.memory = new hermes.api.MemoryStore() {
+            @Override
+            public List<String> read(Target target) {
+                return stores.get(target);
+            }
+
+            @Override
+            public void write(Target target, List<String> entries) {
+                stores.put(target, List.copyOf(entries));
+            }
+        };
+        model.always(ScriptedProvider.text("ok"));
+        RuntimeSession session = harness.open();
+
+        turn(session, "one");
+        harness.memory.write(hermes.api.MemoryStore.Target.MEMORY, List.of("changed mid-session"));
+        turn(session, "two");
+
+        String first = model.requests.get(0).messages().get(0).text();
+        assertThat(first).contains("MEMORY (your personal notes)").contains("the build uses Maven")
+                .contains("USER PROFILE (who the user is)").contains("likes short answers");
+        assertThat(model.requests.get(1).messages().get(0).text()).isEqualTo(first);
+        turn(harness.open(), "three");
+        assertThat(model.requests.get(2).messages().get(0).text()).contains("changed mid-session");
+    }
+
+    @Test
     void modelErrorEndsTheTurnAndKeepsNothing() throws Exception {
         model.always(ScriptedProvider.fail(hermes.api.ModelException.Kind.BAD_REQUEST));
         RuntimeSession session = harness.open();
