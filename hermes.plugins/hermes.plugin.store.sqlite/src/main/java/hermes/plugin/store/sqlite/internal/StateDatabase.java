@@ -1,0 +1,241 @@
+package hermes.plugin.store.sqlite.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The open {@code state.db}: one connection for writes, one for reads, each behind its own lock. WAL lets the reader
+ * run while the writer (here or in another process: the original's CLI or gateway) commits.
+ *
+ * <p>Writes follow the original's contention rules: a 1 s SQLite busy timeout, {@code BEGIN IMMEDIATE}, and up to 15
+ * application-level retries with 20–150 ms of random jitter when the database is busy or locked; a PASSIVE WAL
+ * checkpoint every 50 writes keeps the WAL file short.
+ */
+final class StateDatabase implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(StateDatabase.class.getName());
+    private static final int BUSY_TIMEOUT_MILLIS = 1000;
+    private static final int WRITE_RETRIES = 15;
+    private static final int JITTER_MIN_MILLIS = 20;
+    private static final int JITTER_MAX_MILLIS = 150;
+    private static final int WRITES_PER_CHECKPOINT = 50;
+
+    /** Work done inside one write transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Path file;
+    private final Connection writer;
+    private final Connection reader;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ReentrantLock readLock = new ReentrantLock();
+    private int writesSinceCheckpoint;
+
+    private StateDatabase(Path file, Connection writer, Connection reader) {
+        this.file = file;
+        this.writer = writer;
+        this.reader = reader;
+    }
+
+    /** Opens {@code file}, creating it with the original's schema when it does not exist or holds no tables. */
+    static StateDatabase open(Path file) throws IOException {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Connection writer = connect(file);
+            try {
+                createSchemaIfEmpty(writer, file);
+                return new StateDatabase(file, writer, connect(file));
+            } catch (SQLException | IOException | RuntimeException e) {
+                writer.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure(file, "open", e);
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** Runs {@code work} in a {@code BEGIN IMMEDIATE} transaction, retrying the whole transaction while locked. */
+    <T> T write(String what, Work<T> work) throws IOException {
+        writeLock.lock();
+        try {
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    T result = inTransaction(work);
+                    checkpointNowAndThen();
+                    return result;
+                } catch (SQLException e) {
+                    if (!isBusy(e) || attempt >= WRITE_RETRIES) {
+                        throw failure(file, what, e);
+                    }
+                    sleepJitter(file, what);
+                }
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs {@code work} on the read connection (autocommit: each statement sees the latest commit). */
+    <T> T read(String what, Work<T> work) throws IOException {
+        readLock.lock();
+        try {
+            return work.run(reader);
+        } catch (SQLException e) {
+            throw failure(file, what, e);
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        writeLock.lock();
+        readLock.lock();
+        try (reader; writer) {
+            // closing both releases the WAL; SQLite checkpoints on the last close
+        } catch (SQLException e) {
+            throw failure(file, "close", e);
+        } finally {
+            readLock.unlock();
+            writeLock.unlock();
+        }
+    }
+
+    private <T> T inTransaction(Work<T> work) throws SQLException {
+        try (Statement begin = writer.createStatement()) {
+            begin.execute("BEGIN IMMEDIATE");
+        }
+        try {
+            T result = work.run(writer);
+            try (Statement commit = writer.createStatement()) {
+                commit.execute("COMMIT");
+            }
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        }
+    }
+
+    private void rollbackQuietly() {
+        try (Statement rollback = writer.createStatement()) {
+            rollback.execute("ROLLBACK");
+        } catch (SQLException alreadyRolledBack) {
+            // SQLite rolls back by itself on some errors; nothing is left to undo then
+        }
+    }
+
+    private void checkpointNowAndThen() {
+        if (++writesSinceCheckpoint < WRITES_PER_CHECKPOINT) {
+            return;
+        }
+        writesSinceCheckpoint = 0;
+        try (Statement checkpoint = writer.createStatement()) {
+            checkpoint.execute("PRAGMA wal_checkpoint(PASSIVE)");
+        } catch (SQLException e) {
+            // a checkpoint is housekeeping: a busy reader elsewhere only postpones it
+            LOG.log(System.Logger.Level.DEBUG, "WAL checkpoint of {0} skipped: {1}", file, e.getMessage());
+        }
+    }
+
+    private static Connection connect(Path file) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MILLIS));
+        // DriverManager does not see drivers inside OSGi bundles, so the driver is instantiated directly
+        Connection connection = new org.sqlite.JDBC().connect("jdbc:sqlite:" + file.toAbsolutePath(), properties);
+        if (connection == null) {
+            throw new SQLException("sqlite-jdbc refused the URL for " + file);
+        }
+        try (Statement pragmas = connection.createStatement()) {
+            pragmas.execute("PRAGMA journal_mode=WAL");
+            pragmas.execute("PRAGMA foreign_keys=ON");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    private static void createSchemaIfEmpty(Connection connection, Path file) throws SQLException, IOException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            try {
+                if (tableCount(statement) == 0) {
+                    for (String ddl : Schema.STATEMENTS) {
+                        statement.execute(ddl);
+                    }
+                    statement.execute("INSERT INTO schema_version (version) VALUES (" + Schema.VERSION + ")");
+                } else {
+                    checkVersion(statement, file);
+                }
+                statement.execute("COMMIT");
+            } catch (SQLException | IOException e) {
+                statement.execute("ROLLBACK");
+                throw e;
+            }
+        }
+    }
+
+    private static int tableCount(Statement statement) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
+            return rows.next() ? rows.getInt(1) : 0;
+        }
+    }
+
+    /** An existing database is used as it is; only one without the original's tables is refused. */
+    private static void checkVersion(Statement statement, Path file) throws SQLException, IOException {
+        try (ResultSet tables = statement.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                + "AND name IN ('sessions', 'messages', 'messages_fts', 'messages_fts_trigram', 'schema_version')")) {
+            if (!tables.next() || tables.getInt(1) < 5) {
+                throw new IOException(file + " is not a Hermes state database (the sessions, messages, FTS or "
+                        + "schema_version tables are missing); move it aside and a fresh one will be created");
+            }
+        }
+        try (ResultSet version = statement.executeQuery("SELECT max(version) FROM schema_version")) {
+            int found = version.next() ? version.getInt(1) : 0;
+            if (found != Schema.VERSION) {
+                LOG.log(System.Logger.Level.WARNING, "{0} has schema version {1}, this store was written for {2}; "
+                        + "it is used unchanged (let the original Hermes migrate it if columns are missing)",
+                        file, found, Schema.VERSION);
+            }
+        }
+    }
+
+    private static boolean isBusy(SQLException e) {
+        int primary = e.getErrorCode() & 0xFF;
+        if (e instanceof SQLiteException sqlite) {
+            primary = sqlite.getResultCode().code & 0xFF;
+        }
+        return primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code;
+    }
+
+    private static void sleepJitter(Path file, String what) throws IOException {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(JITTER_MIN_MILLIS, JITTER_MAX_MILLIS + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting to " + what + " in " + file, e);
+        }
+    }
+
+    private static IOException failure(Path file, String what, SQLException e) {
+        return new IOException("could not " + what + " in " + file + ": " + e.getMessage(), e);
+    }
+}
