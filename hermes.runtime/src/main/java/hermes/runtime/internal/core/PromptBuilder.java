@@ -100,24 +100,25 @@ public final class PromptBuilder {
 
     /**
      * The frozen memory snapshot of reference §4, for the end of the system prompt (its volatile tier): one block per
-     * non-empty store, each a rule, a header with the usage, a rule and the entries. Empty when both stores are empty.
+     * non-empty store — a rule, a header with the usage, a rule and the entries — blocks separated by a blank line, the
+     * whole preceded by one. Empty when both stores are empty.
      */
     static String memorySnapshot(List<String> memory, int memoryLimit, List<String> user, int userLimit) {
-        StringBuilder out = new StringBuilder();
-        block(out, "MEMORY (your personal notes)", memory, memoryLimit);
-        block(out, "USER PROFILE (who the user is)", user, userLimit);
-        return out.toString();
+        List<String> blocks = new java.util.ArrayList<>();
+        block(blocks, "MEMORY (your personal notes)", memory, memoryLimit);
+        block(blocks, "USER PROFILE (who the user is)", user, userLimit);
+        return blocks.isEmpty() ? "" : "\n" + String.join("\n\n", blocks);
     }
 
-    private static void block(StringBuilder out, String title, List<String> entries, int limit) {
+    private static void block(List<String> blocks, String title, List<String> entries, int limit) {
         if (entries.isEmpty()) {
             return;
         }
         String joined = String.join(ENTRY_DELIMITER, entries);
-        int percent = limit <= 0 ? 0 : (int) (joined.length() * 100L / limit);
-        out.append('\n').append(RULE).append('\n')
-                .append(String.format(Locale.ROOT, "%s [%d%% — %,d/%,d chars]", title, percent, joined.length(), limit))
-                .append('\n').append(RULE).append('\n').append(joined).append('\n');
+        int length = joined.codePointCount(0, joined.length());
+        int percent = limit <= 0 ? 0 : (int) Math.min(100, length * 100L / limit);
+        blocks.add(RULE + "\n" + String.format(Locale.ROOT, "%s [%d%% — %,d/%,d chars]", title, percent, length, limit)
+                + "\n" + RULE + "\n" + joined);
     }
 
     /** The user message of the tool-less summary call after the iteration cap. */

@@ -56,7 +56,7 @@ class ToolSelectionTest {
         String rule = "═".repeat(46);
         assertThat(PromptBuilder.memorySnapshot(List.of("uses Temurin 25", "prefers tabs"), 2200, List.of(), 1375))
                 .isEqualTo("\n" + rule + "\nMEMORY (your personal notes) [1% — 30/2,200 chars]\n" + rule
-                        + "\nuses Temurin 25\n§\nprefers tabs\n");
+                        + "\nuses Temurin 25\n§\nprefers tabs");
         assertThat(PromptBuilder.memorySnapshot(List.of(), 2200, List.of(), 1375)).isEmpty();
     }
 
