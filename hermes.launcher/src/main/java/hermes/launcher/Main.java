@@ -20,6 +20,7 @@ public final class Main {
               hermes chat -q "TEXT" [FLAGS]  one turn: tool progress and the answer, then exit
               hermes -z "TEXT" [FLAGS]    one turn: only the final answer on stdout
               hermes approvals check "CMD"   does this command need approval? (--jsonl: one per stdin line)
+              hermes scan [--scope S] FILE|-  prompt-injection findings as JSON, S all|context|strict (--jsonl too)
               hermes tools list           list the registered tools
               hermes plugins list         list the plugins in $HERMES_HOME/plugins
               hermes doctor               check the JDK, HERMES_HOME, bundles and plugins

@@ -114,6 +114,16 @@ public final class CliComponent {
                     yield oneShot().runEachLine("approvals", "check-json",
                             new BufferedReader(new InputStreamReader(System.in, stdinCharset())));
                 }
+                case OneShotArguments.Scan scan -> {
+                    awaitStartup();
+                    yield oneShot().runOnText("scan", "check " + scan.scope(), scan.source(),
+                            new InputStreamReader(System.in, stdinCharset()));
+                }
+                case OneShotArguments.ScanJsonl jsonl -> {
+                    awaitStartup();
+                    yield oneShot().runEachLine("scan", "check-json " + jsonl.scope(),
+                            new BufferedReader(new InputStreamReader(System.in, stdinCharset())));
+                }
                 case OneShotArguments.UsageError usage -> oneShot().usage(usage.problem());
             };
         } catch (InterruptedException e) {

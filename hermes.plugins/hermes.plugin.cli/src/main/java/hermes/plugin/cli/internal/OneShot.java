@@ -3,6 +3,13 @@ package hermes.plugin.cli.internal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -103,6 +110,34 @@ final class OneShot {
             }
         }
         return OK;
+    }
+
+    /**
+     * Runs {@code command} once with the arguments {@code prefix + " " + text}, where the text is the whole content of
+     * the file {@code source}, or of {@code stdin} when the source is {@code -}. Files are read as UTF-8; a byte that is
+     * not UTF-8 becomes U+FFFD rather than stopping the read, so a scan still sees the rest of the file.
+     *
+     * @return the exit code; 1 when the source cannot be read
+     */
+    int runOnText(String command, String prefix, String source, Reader stdin) throws InterruptedException {
+        String text;
+        try {
+            text = source.equals("-") ? readAll(stdin)
+                    : new String(Files.readAllBytes(Path.of(source)), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            err.println("hermes: cannot read " + source + ": no such file");
+            return FAILED;
+        } catch (IOException | InvalidPathException e) {
+            err.println("hermes: cannot read " + source + ": " + messageOf(e));
+            return FAILED;
+        }
+        return run(command, prefix + " " + text);
+    }
+
+    private static String readAll(Reader reader) throws IOException {
+        StringWriter text = new StringWriter();
+        reader.transferTo(text);
+        return text.toString();
     }
 
     /** An exception's message, or its type when it has none (a bare NullPointerException must still say something). */

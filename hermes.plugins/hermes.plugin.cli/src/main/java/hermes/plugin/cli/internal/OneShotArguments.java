@@ -1,5 +1,6 @@
 package hermes.plugin.cli.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,6 +15,9 @@ final class OneShotArguments {
 
     /** Separates the arguments in the framework property {@code hermes.args} (set by the launcher). */
     static final String SEPARATOR = "\u001f";
+
+    /** The scanner's scopes, smallest first; the runtime's {@code scan} command defines them, this only checks. */
+    private static final List<String> SCAN_SCOPES = List.of("all", "context", "strict");
 
     private OneShotArguments() {
     }
@@ -38,6 +42,17 @@ final class OneShotArguments {
      * each, from one process.
      */
     record CheckApprovalsJsonl() implements Dispatch {
+    }
+
+    /**
+     * {@code hermes scan [--scope S] FILE}: scan the whole text of {@code source} (a path, or {@code -} for stdin) at
+     * {@code scope} and print the scanner's JSON.
+     */
+    record Scan(String scope, String source) implements Dispatch {
+    }
+
+    /** {@code hermes scan [--scope S] --jsonl}: each line of stdin is a JSON string to scan; one reply line each. */
+    record ScanJsonl(String scope) implements Dispatch {
     }
 
     /**
@@ -76,6 +91,7 @@ final class OneShotArguments {
         return switch (first) {
             case "chat" -> chat(rest, List.of("-q", "--query"), "hermes chat -q \"your message\"", false);
             case "approvals" -> approvals(rest);
+            case "scan" -> scan(rest);
             case "tools", "plugins" -> listing(first, rest);
             case "doctor" -> rest.isEmpty() ? new Run("doctor", "")
                     : new UsageError("doctor takes no arguments, got '" + String.join(" ", rest) + "'");
@@ -111,6 +127,40 @@ final class OneShotArguments {
         }
         // the command is everything after "check", as typed: `approvals check rm -rf x` checks "rm -rf x"
         return new Run("approvals", "check " + text);
+    }
+
+    private static Dispatch scan(List<String> rest) {
+        String usage = "hermes scan [--scope all|context|strict] FILE|- (or --jsonl to read one JSON string per line)";
+        String scope = "all";
+        boolean jsonl = false;
+        List<String> sources = new ArrayList<>();
+        for (int i = 0; i < rest.size(); i++) {
+            String argument = rest.get(i);
+            if (argument.equals("--scope") || argument.startsWith("--scope=")) {
+                if (argument.equals("--scope") && i + 1 == rest.size()) {
+                    return new UsageError("--scope needs a value: " + usage);
+                }
+                scope = argument.equals("--scope") ? rest.get(++i) : argument.substring("--scope=".length());
+                if (!SCAN_SCOPES.contains(scope)) {
+                    return new UsageError("unknown scope '" + scope + "': use --scope all, context or strict");
+                }
+            } else if (argument.equals("--jsonl")) {
+                jsonl = true;
+            } else if (argument.startsWith("-") && !argument.equals("-")) {
+                return new UsageError("unknown option '" + argument + "': " + usage);
+            } else {
+                sources.add(argument);
+            }
+        }
+        if (jsonl) {
+            return sources.isEmpty() ? new ScanJsonl(scope)
+                    : new UsageError("--jsonl reads stdin, drop '" + String.join(" ", sources) + "': " + usage);
+        }
+        if (sources.size() != 1 || sources.get(0).isBlank()) {
+            return new UsageError((sources.isEmpty() ? "missing the file to scan" : "one file at a time, got '"
+                    + String.join(" ", sources) + "'") + ": " + usage);
+        }
+        return new Scan(scope, sources.get(0));
     }
 
     private static Dispatch listing(String command, List<String> rest) {

@@ -2,16 +2,21 @@ package hermes.plugin.cli.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import hermes.plugin.cli.internal.OneShotArguments.CheckApprovalsJsonl;
 import hermes.plugin.cli.internal.OneShotArguments.Interactive;
 import hermes.plugin.cli.internal.OneShotArguments.Query;
 import hermes.plugin.cli.internal.OneShotArguments.Run;
+import hermes.plugin.cli.internal.OneShotArguments.Scan;
+import hermes.plugin.cli.internal.OneShotArguments.ScanJsonl;
 import hermes.plugin.cli.internal.OneShotArguments.UsageError;
 
 class OneShotArgumentsTest {
@@ -145,5 +150,43 @@ class OneShotArgumentsTest {
         assertThat(OneShotArguments.split("config\u001fset\u001fname\u001fa b")).containsExactly("config", "set", "name",
                 "a b");
         assertThat(OneShotArguments.split("config\u001fset\u001fname\u001f")).containsExactly("config", "set", "name", "");
+    }
+
+    record ScanLine(List<String> arguments, OneShotArguments.Dispatch expected) {
+        @Override
+        public String toString() {
+            return "hermes scan " + String.join(" ", arguments);
+        }
+    }
+
+    private static final String SCAN_USAGE =
+            "hermes scan [--scope all|context|strict] FILE|- (or --jsonl to read one JSON string per line)";
+
+    static List<ScanLine> scanLines() {
+        return List.of(
+                new ScanLine(List.of("AGENTS.md"), new Scan("all", "AGENTS.md")),
+                new ScanLine(List.of("-"), new Scan("all", "-")),
+                new ScanLine(List.of("--scope", "strict", "notes.md"), new Scan("strict", "notes.md")),
+                new ScanLine(List.of("notes.md", "--scope", "context"), new Scan("context", "notes.md")),
+                new ScanLine(List.of("--scope=context", "-"), new Scan("context", "-")),
+                new ScanLine(List.of("--jsonl"), new ScanJsonl("all")),
+                new ScanLine(List.of("--scope", "strict", "--jsonl"), new ScanJsonl("strict")),
+                new ScanLine(List.of(), new UsageError("missing the file to scan: " + SCAN_USAGE)),
+                new ScanLine(List.of("a.md", "b.md"), new UsageError("one file at a time, got 'a.md b.md': "
+                        + SCAN_USAGE)),
+                new ScanLine(List.of("--scope", "loose", "a.md"),
+                        new UsageError("unknown scope 'loose': use --scope all, context or strict")),
+                new ScanLine(List.of("a.md", "--scope"), new UsageError("--scope needs a value: " + SCAN_USAGE)),
+                new ScanLine(List.of("--jsonl", "a.md"), new UsageError("--jsonl reads stdin, drop 'a.md': "
+                        + SCAN_USAGE)),
+                new ScanLine(List.of("--strict", "a.md"), new UsageError("unknown option '--strict': " + SCAN_USAGE)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scanLines")
+    void scanReadsItsScopeAndSource(ScanLine line) {
+        List<String> arguments = new ArrayList<>(List.of("scan"));
+        arguments.addAll(line.arguments());
+        assertThat(OneShotArguments.parse(arguments)).isEqualTo(line.expected());
     }
 }
