@@ -121,6 +121,11 @@ public final class PromptBuilder {
                 + "\n" + RULE + "\n" + joined);
     }
 
+    /** What a memory entry that matches a threat pattern is replaced with in the snapshot (reference §4). */
+    static String blockedMemoryEntry(String file, List<String> ids) {
+        return "[BLOCKED: " + file + " entry contained threat pattern(s): " + String.join(", ", ids) + "]";
+    }
+
     /** The user message of the tool-less summary call after the iteration cap. */
     static String graceRequest() {
         return GRACE_REQUEST;

@@ -25,6 +25,9 @@ import hermes.runtime.internal.models.ModelCaller;
 import hermes.runtime.internal.models.ModelRoute;
 import hermes.runtime.internal.models.ModelRouter;
 import hermes.runtime.internal.models.ProviderProfile;
+import hermes.runtime.internal.scanner.ScanResult;
+import hermes.runtime.internal.scanner.Scope;
+import hermes.runtime.internal.scanner.ThreatScanner;
 
 /**
  * One user turn (reference §8): call the model, run the tools it asks for, feed the results back, until it answers
@@ -148,12 +151,24 @@ final class TurnLoop {
                     ? store.get().read(MemoryStore.Target.MEMORY) : List.of();
             List<String> user = settings.flag("memory.user_profile_enabled", true)
                     ? store.get().read(MemoryStore.Target.USER) : List.of();
-            return PromptBuilder.memorySnapshot(memory, settings.integer("memory.memory_char_limit", 2200), user,
+            return PromptBuilder.memorySnapshot(rescanned(memory, "MEMORY.md"),
+                    settings.integer("memory.memory_char_limit", 2200), rescanned(user, "USER.md"),
                     settings.integer("memory.user_char_limit", 1375));
         } catch (IOException | RuntimeException e) {
             session.emit(new Event.Notice("memory is left out of this conversation: " + e.getMessage()));
             return "";
         }
+    }
+
+    /**
+     * Reference §4: every entry is scanned again (strict) when the snapshot is taken; a poisoned one is replaced in the
+     * snapshot only, so the user can still see and remove it.
+     */
+    private static List<String> rescanned(List<String> entries, String file) {
+        return entries.stream().map(entry -> {
+            ScanResult result = ThreatScanner.scan(entry, Scope.STRICT);
+            return result.blocked() ? PromptBuilder.blockedMemoryEntry(file, result.ids()) : entry;
+        }).toList();
     }
 
     private Message userMessage(List<ContentPart> content) {
