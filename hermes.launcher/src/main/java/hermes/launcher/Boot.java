@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
@@ -73,7 +74,7 @@ public final class Boot {
         config.put("felix.log.level", "3");
         // SCR has no log service to write to here and would print to the terminal; plugin failures reach the user
         // through /plugins and doctor instead (PluginDeployer reads them from SCR's component DTOs)
-        config.put("ds.loglevel", "0");
+        config.put("ds.loglevel", System.getProperty("hermes.ds.loglevel", "0")); // -Dhermes.ds.loglevel=warn to debug
         config.put("hermes.home", home.toString());
         config.put("hermes.version", version);
         config.put("hermes.args", String.join(ARGS_SEPARATOR, arguments));
@@ -95,6 +96,9 @@ public final class Boot {
             for (Bundle bundle : bundles) {
                 startQuietly(bundle);
             }
+            // one-shots wait for this before they look at tools: by now every bundle's components are bound
+            fw.getBundleContext().registerService(BooleanSupplier.class, () -> true,
+                    new Hashtable<>(Map.of("hermes.started", "true")));
             return fw;
         } catch (BundleException e) {
             throw new BootException("the OSGi framework failed to start: " + e.getMessage(), e);

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 
 import hermes.api.AgentRuntime;
 import hermes.api.PluginInfo;
@@ -29,6 +29,8 @@ final class StartupWait {
 
     private static final System.Logger LOG = System.getLogger(StartupWait.class.getName());
     private static final long POLL_MILLIS = 10;
+    /** The service property of the launcher's "every bundle started" marker. */
+    static final String STARTED_PROPERTY = "hermes.started";
 
     private final BundleContext context;
     private final AgentRuntime runtime;
@@ -58,16 +60,17 @@ final class StartupWait {
         }
     }
 
+    /**
+     * The launcher registers a {@code BooleanSupplier} with {@code hermes.started=true} once every bundle of the
+     * distribution was started — after their components were bound, which a bundle's ACTIVE state alone does not
+     * promise (Declarative Services activates a bundle's components after the state change).
+     */
     private boolean distributionStarted() {
-        String own = context.getBundle().getLocation();
-        String folder = own.substring(0, own.lastIndexOf('/') + 1);
-        for (Bundle bundle : context.getBundles()) {
-            boolean fragment = bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
-            if (bundle.getLocation().startsWith(folder) && !fragment && bundle.getState() != Bundle.ACTIVE) {
-                return false;
-            }
+        try {
+            return !context.getServiceReferences(BooleanSupplier.class, "(" + STARTED_PROPERTY + "=true)").isEmpty();
+        } catch (InvalidSyntaxException impossible) {
+            throw new IllegalStateException(impossible);
         }
-        return true;
     }
 
     private boolean pluginsDeployed(Set<String> jars) {

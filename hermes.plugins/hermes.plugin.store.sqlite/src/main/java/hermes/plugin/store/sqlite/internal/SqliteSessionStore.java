@@ -2,6 +2,8 @@ package hermes.plugin.store.sqlite.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,28 +37,51 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
     private static final String SESSION_COLUMNS = "id, source, model, title, parent_session_id, started_at";
     private static final double MICROSECOND = 1e-6;
 
-    private final StateDatabase database;
+    /**
+     * Opened on a thread of its own from activation: loading SQLite's native library and checking the schema take
+     * about 150 ms, which would otherwise hold up start-up; the first write comes only after the first model answer.
+     */
+    private final CompletableFuture<StateDatabase> opening;
 
     @Activate
-    public SqliteSessionStore(BundleContext context) throws IOException {
+    public SqliteSessionStore(BundleContext context) {
         this(HermesHome.resolve(context.getProperty("hermes.home"), System.getenv("HERMES_HOME"),
                 System.getProperty("user.home")).resolve("state.db"));
     }
 
-    /** Opens (or creates) the state database at {@code file}. */
-    SqliteSessionStore(Path file) throws IOException {
-        this.database = StateDatabase.open(file);
+    /** Opens (or creates) the state database at {@code file}, in the background. */
+    SqliteSessionStore(Path file) {
+        this.opening = new CompletableFuture<>();
+        Thread.ofVirtual().name("hermes-state-db-open").start(() -> {
+            try {
+                opening.complete(StateDatabase.open(file));
+            } catch (IOException | RuntimeException e) {
+                opening.completeExceptionally(e);
+            }
+        });
+    }
+
+    /** The open database; the failure to open it, as an {@link IOException} naming the file, on every use. */
+    private StateDatabase database() throws IOException {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        }
     }
 
     @Deactivate
     @Override
     public void close() throws IOException {
-        database.close();
+        database().close();
     }
 
     @Override
     public void create(SessionRecord session) throws IOException {
-        database.write("create session " + session.id(), connection -> {
+        database().write("create session " + session.id(), connection -> {
             // INSERT OR IGNORE as the original does: creating a session twice keeps the first record
             try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO sessions ("
                     + SESSION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -77,7 +102,7 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
         if (messages.isEmpty()) {
             return;
         }
-        database.write("append to session " + sessionId, connection -> {
+        database().write("append to session " + sessionId, connection -> {
             int toolCalls = messages.stream().mapToInt(message -> message.toolCalls().size()).sum();
             try (PreparedStatement counters = connection.prepareStatement("UPDATE sessions SET message_count = "
                     + "message_count + ?, tool_call_count = tool_call_count + ? WHERE id = ?")) {
@@ -95,7 +120,7 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public void truncate(String sessionId, int keep) throws IOException {
-        database.write("truncate session " + sessionId, connection -> {
+        database().write("truncate session " + sessionId, connection -> {
             // keeping k messages deletes everything after the k-th live one; nothing when there are fewer
             String after = keep <= 0 ? "-1" : "(SELECT id FROM messages WHERE session_id = ? AND active = 1 "
                     + "ORDER BY id LIMIT 1 OFFSET " + (keep - 1) + ")";
@@ -121,7 +146,7 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public List<Message> messages(String sessionId) throws IOException {
-        return database.read("read the messages of session " + sessionId, connection -> {
+        return database().read("read the messages of session " + sessionId, connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + MESSAGE_COLUMNS
                     + " FROM messages WHERE session_id = ? AND active = 1 ORDER BY id")) {
                 select.setString(1, sessionId);
@@ -140,7 +165,7 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public Optional<SessionRecord> find(String sessionId) throws IOException {
-        return database.read("find session " + sessionId, connection -> {
+        return database().read("find session " + sessionId, connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + SESSION_COLUMNS
                     + " FROM sessions WHERE id = ?")) {
                 select.setString(1, sessionId);
@@ -152,7 +177,7 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public List<SessionRecord> recent(int limit) throws IOException {
-        return database.read("list recent sessions", connection -> {
+        return database().read("list recent sessions", connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + SESSION_COLUMNS
                     + " FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?")) {
                 select.setInt(1, Math.max(limit, 0));
@@ -163,7 +188,7 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public List<SearchHit> search(String query, int limit) throws IOException {
-        return database.read("search messages for \"" + query + "\"",
+        return database().read("search messages for \"" + query + "\"",
                 connection -> MessageSearch.search(connection, query, limit));
     }
 
