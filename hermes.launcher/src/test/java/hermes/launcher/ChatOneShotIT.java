@@ -88,6 +88,30 @@ class ChatOneShotIT {
     }
 
     @Test
+    void aMemoryWrittenInOneProcessIsInTheNextProcesssSystemPromptAndBothTurnsAreInStateDb() throws Exception {
+        server.enqueue(Reply.toolCalls(ToolCallReply.of("call_1", "memory",
+                        "{\"action\":\"add\",\"target\":\"user\",\"content\":\"Prefers Maven over Gradle\"}")),
+                Reply.text("Noted."), Reply.text("You prefer Maven."));
+
+        Run first = hermes("", "-z", "remember that I prefer Maven");
+        Run second = hermes("", "-z", "what do I prefer?");
+
+        assertThat(first.exit()).as(first.stderr()).isZero();
+        assertThat(second.stdout()).isEqualTo("You prefer Maven.\n");
+        assertThat(Files.readString(home.resolve("memories").resolve("USER.md"))).isEqualTo("Prefers Maven over Gradle");
+        String systemPrompt = server.awaitRequestCount(3, Duration.ofSeconds(5)).get(2).messages().get(0)
+                .path("content").asText();
+        assertThat(systemPrompt).contains("USER PROFILE (who the user is)").contains("Prefers Maven over Gradle");
+        assertThat(Files.exists(home.resolve("state.db"))).isTrue();
+        Process sqlite = new ProcessBuilder("python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]);"
+                + " print(c.execute('select count(*) from sessions').fetchone()[0])", home.resolve("state.db").toString())
+                .redirectErrorStream(true).start();
+        String sessions = new String(sqlite.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(sqlite.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(sessions).isEqualTo("2");
+    }
+
+    @Test
     void withNothingConfiguredTheErrorSaysWhatToSet() throws Exception {
         Files.writeString(home.resolve("config.yaml"), "");
         List<String> command = List.of(HERMES.toString(), "-z", "hi");
