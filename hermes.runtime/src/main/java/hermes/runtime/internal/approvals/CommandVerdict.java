@@ -1,16 +1,12 @@
 package hermes.runtime.internal.approvals;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import hermes.runtime.internal.json.PythonJson;
 
 /**
  * What {@link CommandClassifier} decided about one shell command.
@@ -32,8 +28,6 @@ public record CommandVerdict(Verdict verdict, Optional<String> pattern, Optional
         }
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ObjectWriter WRITER = MAPPER.writer(new SpacedPrinter());
     private static final CommandVerdict SAFE = new CommandVerdict(Verdict.SAFE, Optional.empty(), Optional.empty());
 
     public CommandVerdict {
@@ -65,28 +59,10 @@ public record CommandVerdict(Verdict verdict, Optional<String> pattern, Optional
      * spaced like Python's {@code json.dumps} so logs and tool results read the same as the original's.
      */
     public String toJson() {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = PythonJson.object();
         node.put("verdict", verdict.jsonName());
         node.put("pattern", pattern.orElse(null));
         node.put("description", description.orElse(null));
-        try {
-            return WRITER.writeValueAsString(node);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a verdict of three strings did not serialise", e);
-        }
-    }
-
-    /** Separators {@code ": "} and {@code ", "} on one line: the layout of Python's {@code json.dumps}. */
-    private static final class SpacedPrinter extends MinimalPrettyPrinter {
-
-        @Override
-        public void writeObjectFieldValueSeparator(JsonGenerator generator) throws IOException {
-            generator.writeRaw(": ");
-        }
-
-        @Override
-        public void writeObjectEntrySeparator(JsonGenerator generator) throws IOException {
-            generator.writeRaw(", ");
-        }
+        return PythonJson.write(node);
     }
 }

@@ -1,15 +1,11 @@
 package hermes.runtime.internal.scanner;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import hermes.runtime.internal.json.PythonJson;
 
 /**
  * What {@link ThreatScanner#scan} found. Any finding blocks: the callers that only warn (tool results) decide that for
@@ -20,8 +16,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record ScanResult(boolean blocked, List<Finding> findings) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ObjectWriter WRITER = MAPPER.writer(new SpacedPrinter());
 
     public ScanResult {
         findings = List.copyOf(findings);
@@ -44,7 +38,7 @@ public record ScanResult(boolean blocked, List<Finding> findings) {
      * {@code json.dumps}.
      */
     public String toJson() {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = PythonJson.object();
         root.put("blocked", blocked);
         ArrayNode array = root.putArray("findings");
         for (Finding finding : findings) {
@@ -53,29 +47,6 @@ public record ScanResult(boolean blocked, List<Finding> findings) {
                     .put("category", finding.category().jsonName())
                     .put("excerpt", finding.excerpt());
         }
-        try {
-            return WRITER.writeValueAsString(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a scan result of strings did not serialise", e);
-        }
-    }
-
-    /** Separators {@code ": "} and {@code ", "} on one line: the layout of Python's {@code json.dumps}. */
-    private static final class SpacedPrinter extends MinimalPrettyPrinter {
-
-        @Override
-        public void writeObjectFieldValueSeparator(JsonGenerator generator) throws IOException {
-            generator.writeRaw(": ");
-        }
-
-        @Override
-        public void writeObjectEntrySeparator(JsonGenerator generator) throws IOException {
-            generator.writeRaw(", ");
-        }
-
-        @Override
-        public void writeArrayValueSeparator(JsonGenerator generator) throws IOException {
-            generator.writeRaw(", ");
-        }
+        return PythonJson.write(root);
     }
 }
