@@ -46,6 +46,38 @@ public interface SessionStore {
     List<SearchHit> search(String query, int limit) throws IOException;
 
     /**
+     * Finds a session by id, else by title; a title names its whole lineage ({@code X}, {@code X #2}, …) and resolves
+     * to the newest session in it, as {@code hermes --resume <title>} expects.
+     */
+    default Optional<SessionRecord> resolve(String idOrTitle) throws IOException {
+        Optional<SessionRecord> byId = find(idOrTitle);
+        if (byId.isPresent()) {
+            return byId;
+        }
+        return recent(Integer.MAX_VALUE).stream().filter(s -> s.title().filter(idOrTitle::equals).isPresent())
+                .findFirst();
+    }
+
+    /**
+     * Sets a session's title. Titles are unique: a title another session holds fails with an
+     * {@link IllegalArgumentException} naming that session.
+     */
+    default void rename(String sessionId, String title) throws IOException {
+        throw new IOException("this session store cannot set titles");
+    }
+
+    /**
+     * Marks a session ended ({@code compression} when it continues in a child, {@code user_exit}, …). A resumed
+     * session is reopened by its next {@link #append}.
+     */
+    default void end(String sessionId, String reason) throws IOException {
+    }
+
+    /** Adds one turn's token counts and API calls to the session's totals (what {@code hermes sessions} shows). */
+    default void addUsage(String sessionId, Usage usage, int apiCalls) throws IOException {
+    }
+
+    /**
      * A stored session.
      *
      * @param id {@code YYYYMMDD_HHMMSS_<6 hex>}

@@ -30,13 +30,44 @@ public interface SkillSource {
      *
      * @param name the skill name (also its slash command)
      * @param description one line for the skills index
-     * @param category the folder it is grouped under
+     * @param category the folder it is grouped under ({@code software-development}, {@code mlops/inference}; empty
+     *                 for a skill at the top level)
+     * @param activation when the skill belongs in a session's index
      */
-    record SkillInfo(String name, String description, String category) {
+    record SkillInfo(String name, String description, String category, Activation activation) {
         public SkillInfo {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(category, "category");
+            Objects.requireNonNull(activation, "activation");
+        }
+
+        /** A skill shown everywhere. */
+        public SkillInfo(String name, String description, String category) {
+            this(name, description, category, Activation.ALWAYS);
+        }
+    }
+
+    /**
+     * The front matter's conditions (reference: {@code platforms}, {@code metadata.hermes.fallback_for_*} and
+     * {@code requires_*}). The runtime applies them against the session's tools when it builds the index.
+     *
+     * @param platforms {@code macos}, {@code linux}, {@code windows}; empty for all
+     * @param fallbackForTools hidden while any of these tools is available
+     * @param fallbackForToolsets hidden while any of these toolsets is available
+     * @param requiresTools hidden while any of these tools is missing
+     * @param requiresToolsets hidden while any of these toolsets is missing
+     */
+    record Activation(List<String> platforms, List<String> fallbackForTools, List<String> fallbackForToolsets,
+                      List<String> requiresTools, List<String> requiresToolsets) {
+        public static final Activation ALWAYS = new Activation(List.of(), List.of(), List.of(), List.of(), List.of());
+
+        public Activation {
+            platforms = List.copyOf(platforms);
+            fallbackForTools = List.copyOf(fallbackForTools);
+            fallbackForToolsets = List.copyOf(fallbackForToolsets);
+            requiresTools = List.copyOf(requiresTools);
+            requiresToolsets = List.copyOf(requiresToolsets);
         }
     }
 }

@@ -3,6 +3,7 @@ package hermes.api;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** What a front end asks of a session. A closed set. */
 public sealed interface Submission {
@@ -72,6 +73,28 @@ public sealed interface Submission {
     record Configure(Map<String, String> settings) implements Submission {
         public Configure {
             settings = Map.copyOf(settings);
+        }
+    }
+
+    /**
+     * Continues a stored conversation in this session's place, by session id or title (a title resolves to the newest
+     * session of its lineage); the next events carry that session's id.
+     */
+    record Resume(String target) implements Submission {
+        public Resume {
+            Objects.requireNonNull(target, "target");
+        }
+    }
+
+    /**
+     * Compacts the conversation now ({@code /compress}): the memory review runs first, then the context engine
+     * summarises the middle and the session continues under a new id whose parent is the old one.
+     *
+     * @param focus a topic the summary should keep in detail, if any
+     */
+    record Compact(Optional<String> focus) implements Submission {
+        public Compact {
+            Objects.requireNonNull(focus, "focus");
         }
     }
 }

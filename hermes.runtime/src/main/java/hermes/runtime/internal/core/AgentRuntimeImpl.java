@@ -17,12 +17,14 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import hermes.api.AgentRuntime;
+import hermes.api.ContextEngine;
 import hermes.api.Event;
 import hermes.api.MemoryStore;
 import hermes.api.PluginInfo;
 import hermes.api.Session;
 import hermes.api.SessionSpec;
 import hermes.api.SessionStore;
+import hermes.api.SkillSource;
 import hermes.api.ToolInfo;
 import hermes.runtime.internal.config.Settings;
 import hermes.runtime.internal.models.Backoff;
@@ -47,6 +49,12 @@ public final class AgentRuntimeImpl implements AgentRuntime {
     private final ConcurrentSkipListMap<ServiceReference<MemoryStore>, MemoryStore> memories =
             new ConcurrentSkipListMap<>();
 
+    /** Skill sources by service reference; the best-ranked first in the index (it wins a name clash). */
+    private final ConcurrentSkipListMap<ServiceReference<SkillSource>, SkillSource> skills =
+            new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<ServiceReference<ContextEngine>, ContextEngine> engines =
+            new ConcurrentSkipListMap<>();
+
     @Activate
     public AgentRuntimeImpl(@Reference ToolRegistry registry, @Reference ToolDispatcher dispatcher,
                             @Reference PluginDeployer deployer, @Reference RuntimeEvents events,
@@ -57,7 +65,8 @@ public final class AgentRuntimeImpl implements AgentRuntime {
         this.events = events;
         this.services = new RuntimeServices(registry, dispatcher, providers,
                 new ModelCaller(providers, Backoff.standard(), ModelCaller.Sleeper.REAL), settings, backends,
-                this::store, () -> best(memories), id -> Optional.ofNullable(sessions.get(id)));
+                this::store, () -> best(memories), id -> Optional.ofNullable(sessions.get(id)),
+                () -> List.copyOf(skills.descendingMap().values()), this::contextEngine);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -78,6 +87,32 @@ public final class AgentRuntimeImpl implements AgentRuntime {
 
     void removeMemory(ServiceReference<MemoryStore> reference) {
         memories.remove(reference);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addSkills(ServiceReference<SkillSource> reference, SkillSource source) {
+        skills.put(reference, source);
+    }
+
+    void removeSkills(ServiceReference<SkillSource> reference) {
+        skills.remove(reference);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addContextEngine(ServiceReference<ContextEngine> reference, ContextEngine engine) {
+        engines.put(reference, engine);
+    }
+
+    void removeContextEngine(ServiceReference<ContextEngine> reference) {
+        engines.remove(reference);
+    }
+
+    /** The engine whose {@code hermes.id} is {@code id}; the best-ranked one when several claim it. */
+    private Optional<ContextEngine> contextEngine(String id) {
+        return engines.descendingMap().entrySet().stream()
+                .filter(e -> id.equals(e.getKey().getProperty("hermes.id"))).map(Map.Entry::getValue).findFirst();
     }
 
     private Optional<SessionStore> store() {

@@ -21,15 +21,42 @@ import hermes.api.Usage;
 final class Conversation {
 
     private final String id;
+    private final Optional<String> parentId;
     private final Instant startedAt = Instant.now();
     private final List<Message> history = new ArrayList<>();
+    /** The title the stored session gets when it is first written (a compaction carries its parent's on). */
+    private final Optional<String> title;
     private String systemPrompt;
     private List<ToolSpec> tools;
     private Usage usage = Usage.NONE;
     private boolean stored;
+    /** The size of the last request the model answered, as it reported it; what compaction is measured against. */
+    private long lastPromptTokens;
 
-    Conversation(String id) {
+    /** A new, empty conversation. */
+    Conversation(String id, Optional<String> parentId) {
+        this(id, parentId, List.of(), false, Optional.empty());
+    }
+
+    /**
+     * A conversation that starts with {@code history}: a stored session resumed ({@code stored}: its rows exist), or
+     * the compacted continuation of one (not stored yet; written whole with its first turn, under {@code title}).
+     */
+    Conversation(String id, Optional<String> parentId, List<Message> history, boolean stored, Optional<String> title) {
         this.id = id;
+        this.parentId = parentId;
+        this.history.addAll(history);
+        this.stored = stored;
+        this.title = title;
+    }
+
+    Optional<String> parentId() {
+        return parentId;
+    }
+
+    /** How many user turns the history holds (the memory nudge counts on from there after a resume). */
+    synchronized int userTurns() {
+        return (int) history.stream().filter(m -> m.role() == Message.Role.USER).count();
     }
 
     String id() {
@@ -62,6 +89,13 @@ final class Conversation {
 
     synchronized void addUsage(Usage more) {
         usage = usage.plus(more);
+        if (more.inputTokens() > 0) {
+            lastPromptTokens = more.inputTokens();
+        }
+    }
+
+    synchronized long lastPromptTokens() {
+        return lastPromptTokens;
     }
 
     /**
@@ -69,8 +103,9 @@ final class Conversation {
      *
      * @throws IOException when the store fails; the messages stay in memory so the conversation can go on
      */
-    synchronized void commit(List<Message> messages, Optional<SessionStore> store, String source, String model,
-                             Optional<String> parentId) throws IOException {
+    synchronized void commit(List<Message> messages, Optional<SessionStore> store, String source, String model)
+            throws IOException {
+        List<Message> unstored = stored ? List.copyOf(messages) : concat(history, messages);
         history.addAll(messages);
         if (store.isEmpty()) {
             return;
@@ -79,8 +114,22 @@ final class Conversation {
             store.get().create(new SessionStore.SessionRecord(id, source, model, Optional.empty(), parentId,
                     startedAt));
             stored = true;
+            if (title.isPresent()) {
+                try {
+                    store.get().rename(id, title.get());
+                } catch (IllegalArgumentException taken) {
+                    // another process took the title meanwhile: the session stays untitled, nothing is lost
+                    System.getLogger(Conversation.class.getName()).log(System.Logger.Level.INFO, taken.getMessage());
+                }
+            }
         }
-        store.get().append(id, messages);
+        store.get().append(id, unstored);
+    }
+
+    private static List<Message> concat(List<Message> first, List<Message> second) {
+        List<Message> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     /**

@@ -58,11 +58,12 @@ final class RuntimeSession implements Session, SessionPort {
     private final PendingQuestions<String> clarifications = new PendingQuestions<>();
     private final SessionSettings settings;
     private final SessionShell shell;
+    private final BackgroundReview review = new BackgroundReview();
     /** {@code ToolContext.sessionState()}: small per-conversation state of stateless tools (the todo list). */
     private final ConcurrentMap<String, String> state = new ConcurrentHashMap<>();
     /** Pattern keys approved "for the session"; a new conversation starts without them. */
     private final Set<String> approved = ConcurrentHashMap.newKeySet();
-    private volatile String id = SessionIds.next();
+    private volatile String id;
     private volatile Conversation conversation;
     private volatile Optional<String> modelSelection;
     private volatile Cancellation currentTurn;
@@ -80,9 +81,12 @@ final class RuntimeSession implements Session, SessionPort {
         this.settings = new SessionSettings(SessionSettings.reading(services.settings().config()), spec.settings());
         this.modelSelection = spec.model().filter(m -> !m.isBlank()).or(() -> spec.parentId()
                 .flatMap(services.sessions()).map(RuntimeSession::model));
+        this.conversation = spec.resume().isPresent() ? Resumption.load(services, spec.resume().get())
+                : new Conversation(SessionIds.next(), spec.parentId());
+        this.id = conversation.id();
+        review.restore(conversation.userTurns(), settings.integer("memory.nudge_interval", 10));
         Path cwd = Path.of(settings.text("terminal.cwd").orElse(".")).toAbsolutePath().normalize();
         this.shell = new SessionShell(id, cwd, services.backends()::find);
-        this.conversation = new Conversation(id);
     }
 
     @Override
@@ -144,6 +148,8 @@ final class RuntimeSession implements Session, SessionPort {
                 case Submission.NewConversation fresh -> startOver();
                 case Submission.Retry retry -> retry(submissionId);
                 case Submission.Undo undo -> undo(undo.exchanges());
+                case Submission.Resume resume -> resume(resume.target());
+                case Submission.Compact compact -> Compaction.run(this, compact.focus(), true);
                 default -> emit(new Event.Error("unexpected submission " + submission));
             }
         } catch (RuntimeException e) {
@@ -156,13 +162,21 @@ final class RuntimeSession implements Session, SessionPort {
 
     private void runTurn(Submission.UserTurn userTurn, String submissionId) {
         turn++;
+        Compaction.ifNeeded(this);
         Cancellation cancellation = new Cancellation();
         currentTurn = cancellation;
+        TurnLoop loop = new TurnLoop(this, services, cancellation);
         try {
-            new TurnLoop(this, services, cancellation).run(userTurn.content());
+            loop.run(userTurn.content());
         } finally {
             currentTurn = null;
         }
+        review.afterTurn(this, loop.toolIterations(), loop.completed());
+    }
+
+    /** The session's background reviews (the compaction waits for a running one). */
+    BackgroundReview review() {
+        return review;
     }
 
     private void switchModel(String wanted) {
@@ -177,14 +191,34 @@ final class RuntimeSession implements Session, SessionPort {
     }
 
     private void startOver() {
-        String old = id;
-        id = SessionIds.next();
-        conversation = new Conversation(id);
-        state.clear();
-        approved.clear();
-        notices.clear();
-        onIdChange.accept(this, old);
+        switchTo(new Conversation(SessionIds.next(), Optional.empty()), true);
         emit(new Event.Notice("new conversation " + id));
+    }
+
+    private void resume(String target) {
+        try {
+            switchTo(Resumption.load(services, target), true);
+            review.restore(conversation.userTurns(), settings.integer("memory.nudge_interval", 10));
+            emit(new Event.Notice("resumed " + id + " (" + conversation.history().size() + " messages)"));
+        } catch (IllegalArgumentException e) {
+            emit(new Event.Error(e.getMessage()));
+        }
+    }
+
+    /**
+     * Continues in {@code next}: the session takes its id (front ends follow the id in the next events). A new or
+     * resumed conversation starts without the old one's per-session state; a compacted one keeps it (same work).
+     */
+    void switchTo(Conversation next, boolean freshState) {
+        String old = id;
+        conversation = next;
+        id = next.id();
+        if (freshState) {
+            state.clear();
+            approved.clear();
+            notices.clear();
+        }
+        onIdChange.accept(this, old);
     }
 
     private void retry(String submissionId) {

@@ -1,7 +1,6 @@
 package hermes.runtime.internal.core;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,11 +10,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import hermes.api.ContentPart;
 import hermes.api.Event;
-import hermes.api.MemoryStore;
 import hermes.api.Message;
 import hermes.api.ModelException;
 import hermes.api.ModelRequest;
 import hermes.api.ModelResponse;
+import hermes.api.SessionStore;
 import hermes.api.StreamListener;
 import hermes.api.ToolResult;
 import hermes.api.ToolSpec;
@@ -25,9 +24,6 @@ import hermes.runtime.internal.models.ModelCaller;
 import hermes.runtime.internal.models.ModelRoute;
 import hermes.runtime.internal.models.ModelRouter;
 import hermes.runtime.internal.models.ProviderProfile;
-import hermes.runtime.internal.scanner.ScanResult;
-import hermes.runtime.internal.scanner.Scope;
-import hermes.runtime.internal.scanner.ThreatScanner;
 
 /**
  * One user turn (reference §8): call the model, run the tools it asks for, feed the results back, until it answers
@@ -42,11 +38,23 @@ final class TurnLoop {
     private final Cancellation cancellation;
     private Usage usage = Usage.NONE;
     private int apiCalls;
+    private int toolIterations;
+    private boolean completed;
 
     TurnLoop(RuntimeSession session, RuntimeServices services, Cancellation cancellation) {
         this.session = session;
         this.services = services;
         this.cancellation = cancellation;
+    }
+
+    /** How many times the model asked for tools in this turn (the skill nudge counts them). */
+    int toolIterations() {
+        return toolIterations;
+    }
+
+    /** Whether the turn ran to an answer and was committed. */
+    boolean completed() {
+        return completed;
     }
 
     /** The session's model route followed by its fallbacks; throws a routing error naming what to configure. */
@@ -96,6 +104,7 @@ final class TurnLoop {
                     answer = reply.text();
                     break;
                 }
+                toolIterations++;
                 List<ToolResult> results = new ToolBatch(services.dispatcher(), session, session::emit)
                         .run(reply.toolCalls(), cancellation);
                 if (cancellation.isCancelled()) {
@@ -106,6 +115,7 @@ final class TurnLoop {
                 }
             }
             commit(conversation, turn, routes.get(0));
+            completed = true;
             finish(reason, null, answer);
         } catch (InterruptedException e) {
             finish("interrupted", null, "");
@@ -133,42 +143,9 @@ final class TurnLoop {
                 && (session.depth() == 0 || settings.text("delegation.role").orElse("").equals("orchestrator"));
         List<ToolSpec> tools = ToolSelection.select(services.registry().available(), toolsets,
                 settings.strings("agent.disabled_toolsets"), session.depth(), mayDelegate);
-        String prompt = session.spec().systemPrompt().orElseGet(() -> PromptBuilder.systemPrompt(
-                services.settings().home().root().resolve("SOUL.md"), tools, route.model(),
-                session.workingDirectory(), session.caller().platform(), LocalDate.now()) + memorySnapshot());
+        String prompt = session.spec().systemPrompt()
+                .orElseGet(() -> SystemPrompt.assemble(session, tools, route.model()));
         conversation.freeze(prompt, tools);
-    }
-
-    /** Reference §4: the stores as they are at the conversation's start; writes show up in the next one. */
-    private String memorySnapshot() {
-        Optional<MemoryStore> store = services.memory().get();
-        SessionSettings settings = session.settings();
-        if (store.isEmpty()) {
-            return "";
-        }
-        try {
-            List<String> memory = settings.flag("memory.memory_enabled", true)
-                    ? store.get().read(MemoryStore.Target.MEMORY) : List.of();
-            List<String> user = settings.flag("memory.user_profile_enabled", true)
-                    ? store.get().read(MemoryStore.Target.USER) : List.of();
-            return PromptBuilder.memorySnapshot(rescanned(memory, "MEMORY.md"),
-                    settings.integer("memory.memory_char_limit", 2200), rescanned(user, "USER.md"),
-                    settings.integer("memory.user_char_limit", 1375));
-        } catch (IOException | RuntimeException e) {
-            session.emit(new Event.Notice("memory is left out of this conversation: " + e.getMessage()));
-            return "";
-        }
-    }
-
-    /**
-     * Reference §4: every entry is scanned again (strict) when the snapshot is taken; a poisoned one is replaced in the
-     * snapshot only, so the user can still see and remove it.
-     */
-    private static List<String> rescanned(List<String> entries, String file) {
-        return entries.stream().map(entry -> {
-            ScanResult result = ThreatScanner.scan(entry, Scope.STRICT);
-            return result.blocked() ? PromptBuilder.blockedMemoryEntry(file, result.ids()) : entry;
-        }).toList();
     }
 
     private Message userMessage(List<ContentPart> content) {
@@ -239,8 +216,11 @@ final class TurnLoop {
 
     private void commit(Conversation conversation, List<Message> turn, ModelRoute route) {
         try {
-            conversation.commit(turn, services.store().get(), session.caller().platform(), route.label(),
-                    session.spec().parentId());
+            Optional<SessionStore> store = services.store().get();
+            conversation.commit(turn, store, session.caller().platform(), route.label());
+            if (store.isPresent()) {
+                store.get().addUsage(conversation.id(), usage, apiCalls);
+            }
         } catch (IOException e) {
             session.emit(new Event.Error("this turn could not be saved to the session store: " + e.getMessage()
                     + " (it stays in memory for this session)"));

@@ -40,6 +40,10 @@ final class Harness {
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     /** A memory store for the prompt's snapshot; none unless a test sets one. */
     volatile hermes.api.MemoryStore memory;
+    /** Skill sources for the prompt's index, best first; none unless a test adds one. */
+    final List<hermes.api.SkillSource> skills = new CopyOnWriteArrayList<>();
+    /** Context engines by id; none unless a test adds one. */
+    final Map<String, hermes.api.ContextEngine> contextEngines = new java.util.concurrent.ConcurrentHashMap<>();
     final RuntimeServices services;
     private final Map<String, RuntimeSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
     private long serviceIds = 1;
@@ -55,7 +59,8 @@ final class Harness {
                     return cancellation.isCancelled();
                 });
         this.services = new RuntimeServices(registry, dispatcher, providers, caller, settings, backends,
-                () -> Optional.of(store), () -> Optional.ofNullable(memory), id -> Optional.ofNullable(sessions.get(id)));
+                () -> Optional.of(store), () -> Optional.ofNullable(memory), id -> Optional.ofNullable(sessions.get(id)),
+                () -> List.copyOf(skills), id -> Optional.ofNullable(contextEngines.get(id)));
     }
 
     ScriptedProvider provider(String id) {
