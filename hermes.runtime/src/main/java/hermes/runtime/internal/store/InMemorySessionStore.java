@@ -73,6 +73,23 @@ public final class InMemorySessionStore implements SessionStore {
                 .limit(limit).toList();
     }
 
+    /** Unique titles, as the persistent store keeps them; a blank title clears it. */
+    @Override
+    public synchronized void rename(String sessionId, String title) {
+        SessionRecord session = sessions.get(sessionId);
+        if (session == null) {
+            throw new IllegalArgumentException("no session " + sessionId + ": list them with /sessions");
+        }
+        String wanted = title.strip();
+        sessions.values().stream().filter(s -> !s.id().equals(sessionId) && s.title().filter(wanted::equals).isPresent())
+                .findFirst().ifPresent(holder -> {
+                    throw new IllegalArgumentException("the title '" + wanted + "' is taken by session " + holder.id()
+                            + ": choose another one");
+                });
+        sessions.put(sessionId, new SessionRecord(session.id(), session.source(), session.model(),
+                wanted.isEmpty() ? Optional.empty() : Optional.of(wanted), session.parentId(), session.startedAt()));
+    }
+
     /** A plain case-insensitive substring search: enough for a store that lives as long as the process. */
     @Override
     public List<SearchHit> search(String query, int limit) {
