@@ -179,6 +179,18 @@ final class RuntimeSession implements Session, SessionPort {
         return review;
     }
 
+    /** Waits until queued submissions are done and a review they forked has finished (tests, shutdown). */
+    void awaitBackgroundWork() throws InterruptedException {
+        CompletableFuture<Void> drained = new CompletableFuture<>();
+        queue.execute(() -> drained.complete(null));
+        try {
+            drained.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        review.await();
+    }
+
     private void switchModel(String wanted) {
         Optional<String> previous = modelSelection;
         modelSelection = Optional.of(wanted);

@@ -91,7 +91,7 @@ class LearningLoopTest {
         Harness.Recorder recorder = new Harness.Recorder(session);
         turn(session, "I like tea");
         List<Message> storedBefore = harness.store.messages(session.id());
-        session.review().await();
+        session.awaitBackgroundWork();
 
         assertThat(model.requests).hasSize(4);
         ModelRequest review = model.requests.get(2);
@@ -112,7 +112,7 @@ class LearningLoopTest {
                 .then(ScriptedProvider.text("nothing worth saving"));
         RuntimeSession session = harness.open();
         turn(session, "do the long thing");
-        session.review().await();
+        session.awaitBackgroundWork();
 
         assertThat(model.requests).hasSize(4);
         assertThat(model.requests.get(3).messages().getLast().text()).startsWith("This task took many steps");
@@ -125,7 +125,7 @@ class LearningLoopTest {
                 Optional.empty(), Optional.of("parent"), 1, java.util.Map.of(), Optional.empty()));
         turn(child, "one");
         turn(child, "two");
-        child.review().await();
+        child.awaitBackgroundWork();
 
         assertThat(model.requests).hasSize(2);
     }
