@@ -21,6 +21,10 @@ public final class Main {
               hermes -z "TEXT" [FLAGS]    one turn: only the final answer on stdout
               hermes approvals check "CMD"   does this command need approval? (--jsonl: one per stdin line)
               hermes scan [--scope S] FILE|-  prompt-injection findings as JSON, S all|context|strict (--jsonl too)
+              hermes -c [TITLE]           continue the last session (or the one with this title)
+              hermes -r, --resume ID|TITLE  continue a stored session
+              hermes sessions list|show|export|rename|delete|prune   the stored conversations
+              hermes skills list|view|install|audit|history|revert|diff   the skill library
               hermes tools list           list the registered tools
               hermes plugins list         list the plugins in $HERMES_HOME/plugins
               hermes doctor               check the JDK, HERMES_HOME, bundles and plugins
@@ -30,6 +34,7 @@ public final class Main {
               hermes -h, --help           print this help
 
             FLAGS: -m/--model MODEL  --provider NAME  -t/--toolsets a,b  --yolo  --max-turns N  -Q/--quiet
+                   -c/--continue [TITLE]  -r/--resume ID|TITLE  --save-trajectories
             Exit codes: 0 done, 1 failed or interrupted, 2 wrong command line.
 
             HERMES_HOME (default ~/.hermes) holds config.yaml, .env, memories, skills and plugins/.

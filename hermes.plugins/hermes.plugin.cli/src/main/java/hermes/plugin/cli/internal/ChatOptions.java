@@ -20,20 +20,30 @@ import hermes.api.SessionSpec;
  * @param yolo {@code --yolo}: dangerous commands run without asking
  * @param maxTurns {@code --max-turns N}: the step limit of one turn
  * @param quiet {@code -Q/--quiet}: no tool progress lines
+ * @param resume {@code -c/--continue [NAME]} (the last session, or the named one) or {@code -r/--resume ID|TITLE}
+ * @param saveTrajectories {@code --save-trajectories}: each turn's conversation appended as ShareGPT JSONL
  */
 record ChatOptions(Optional<String> model, Optional<String> provider, List<String> toolsets, boolean yolo,
-                   OptionalInt maxTurns, boolean quiet) {
+                   OptionalInt maxTurns, boolean quiet, Optional<String> resume, boolean saveTrajectories) {
 
     /** The settings keys the flags override, as {@code config.yaml} names them. */
     static final String YOLO = "approvals.yolo";
     static final String MAX_TURNS = "agent.max_turns";
     static final String PROVIDER = "model.provider";
+    static final String SAVE_TRAJECTORIES = "agent.save_trajectories";
+    /** What {@code -c} without a name resumes: the runtime's word for the most recent session. */
+    static final String LAST_SESSION = "last";
 
     static final ChatOptions DEFAULTS = new ChatOptions(Optional.empty(), Optional.empty(), List.of(), false,
-            OptionalInt.empty(), false);
+            OptionalInt.empty(), false, Optional.empty(), false);
 
     ChatOptions {
         toolsets = List.copyOf(toolsets);
+    }
+
+    /** These options continuing the stored session {@code target}. */
+    ChatOptions withResume(String target) {
+        return new ChatOptions(model, provider, toolsets, yolo, maxTurns, quiet, Optional.of(target), saveTrajectories);
     }
 
     /**
@@ -47,11 +57,14 @@ record ChatOptions(Optional<String> model, Optional<String> provider, List<Strin
             settings.put(YOLO, "true");
         }
         maxTurns.ifPresent(n -> settings.put(MAX_TURNS, Integer.toString(n)));
+        if (saveTrajectories) {
+            settings.put(SAVE_TRAJECTORIES, "true");
+        }
         Optional<String> fullModel = model.map(m -> provider.map(p -> p + ":" + m).orElse(m));
         if (model.isEmpty()) {
             provider.ifPresent(p -> settings.put(PROVIDER, p));
         }
-        return new SessionSpec(Caller.localUser(), fullModel, toolsets, Optional.empty(), Optional.empty(), 0,
+        return new SessionSpec(Caller.localUser(), fullModel, toolsets, resume, Optional.empty(), 0,
                 settings, Optional.empty());
     }
 
@@ -78,6 +91,8 @@ record ChatOptions(Optional<String> model, Optional<String> provider, List<Strin
         boolean yolo = false;
         OptionalInt maxTurns = OptionalInt.empty();
         boolean quiet = false;
+        Optional<String> resume = Optional.empty();
+        boolean saveTrajectories = false;
         Optional<String> query = Optional.empty();
         for (int i = 0; i < arguments.size(); i++) {
             String argument = arguments.get(i);
@@ -101,6 +116,19 @@ record ChatOptions(Optional<String> model, Optional<String> provider, List<Strin
                             "N")));
                     case "--yolo" -> yolo = noValue(flag, inline);
                     case "-Q", "--quiet" -> quiet = noValue(flag, inline);
+                    case "--save-trajectories" -> saveTrajectories = noValue(flag, inline);
+                    case "-r", "--resume" -> resume = Optional.of(nonBlank(flag, value(flag, inline, arguments, i,
+                            "ID|TITLE"), "a session id or title (hermes sessions list shows them)"));
+                    case "-c", "--continue" -> {
+                        // the name is optional: `hermes -c` continues the last session, `hermes -c "Taxes"` that one
+                        boolean named = inline.isPresent() || (i + 1 < arguments.size()
+                                && !arguments.get(i + 1).startsWith("-"));
+                        resume = Optional.of(named ? nonBlank(flag, value(flag, inline, arguments, i, "NAME"),
+                                "a session title") : LAST_SESSION);
+                        if (named && inline.isEmpty()) {
+                            i++;
+                        }
+                    }
                     default -> throw new IllegalArgumentException(unknown(argument, queryFlags, usage));
                 }
             }
@@ -108,12 +136,13 @@ record ChatOptions(Optional<String> model, Optional<String> provider, List<Strin
                 i++;
             }
         }
-        return new Parsed(new ChatOptions(model, provider, toolsets, yolo, maxTurns, quiet), query);
+        return new Parsed(new ChatOptions(model, provider, toolsets, yolo, maxTurns, quiet, resume,
+                saveTrajectories), query);
     }
 
     private static boolean takesValue(String flag, List<String> queryFlags) {
         return queryFlags.contains(flag) || switch (flag) {
-            case "-m", "--model", "--provider", "-t", "--toolsets", "--max-turns" -> true;
+            case "-m", "--model", "--provider", "-t", "--toolsets", "--max-turns", "-r", "--resume" -> true;
             default -> false;
         };
     }
@@ -175,6 +204,6 @@ record ChatOptions(Optional<String> model, Optional<String> provider, List<Strin
                     + " for the answer alone)";
         }
         return "unknown option '" + argument + "': the chat options are -m/--model, --provider, -t/--toolsets,"
-                + " --yolo, --max-turns N, -Q/--quiet";
+                + " --yolo, --max-turns N, -Q/--quiet, -c/--continue [TITLE], -r/--resume ID|TITLE, --save-trajectories";
     }
 }

@@ -128,6 +128,9 @@ public final class CliComponent {
             };
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IllegalArgumentException e) {
+            // a request that cannot be met as asked (hermes -c "no such title"): the message says what to do
+            System.err.println("hermes: " + e.getMessage());
         } catch (Exception | Error e) {
             if (deactivating) {
                 // the terminal or a service went away under us on purpose; nothing the user must read
@@ -182,6 +185,10 @@ public final class CliComponent {
     }
 
     private int interactive(ChatOptions options) throws Exception {
+        if (options.resume().isPresent()) {
+            // the stored conversation is read when the session opens: the session store must be there first
+            awaitStartup();
+        }
         Repl shell = new Repl(runtime, catalog, home(),
                 Objects.requireNonNullElse(context.getProperty("hermes.version"), "dev"), options,
                 SystemTerminal::open);

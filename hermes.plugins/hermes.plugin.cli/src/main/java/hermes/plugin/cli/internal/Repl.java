@@ -98,6 +98,9 @@ final class Repl {
                         runner.interrupt(session);
                     }
                 });
+                if (options.resume().isPresent()) {
+                    screen.line(Screen.Tone.DIM, "continuing session " + session.id());
+                }
                 if (early) {
                     // erased only now, right before readLine draws the real prompt in its place
                     EarlyPrompt.handOver(opened);

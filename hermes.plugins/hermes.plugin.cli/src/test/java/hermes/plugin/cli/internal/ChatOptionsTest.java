@@ -27,7 +27,7 @@ class ChatOptionsTest {
     @Test
     void everyFlagHasAShortAndALongForm() {
         ChatOptions expected = new ChatOptions(Optional.of("anthropic/claude-sonnet-4"), Optional.of("openrouter"),
-                List.of("terminal", "web"), true, OptionalInt.of(12), true);
+                List.of("terminal", "web"), true, OptionalInt.of(12), true, Optional.empty(), false);
         assertThat(parse("-q", "hi", "-m", "anthropic/claude-sonnet-4", "--provider", "openrouter", "-t",
                 "terminal, web", "--yolo", "--max-turns", "12", "-Q"))
                 .isEqualTo(new ChatOptions.Parsed(expected, Optional.of("hi")));

@@ -31,10 +31,10 @@ class OneShotArgumentsTest {
         assertThat(OneShotArguments.parse(List.of("chat"))).isEqualTo(new Interactive(ChatOptions.DEFAULTS));
         assertThat(OneShotArguments.parse(List.of("chat", "-m", "gpt-5", "--yolo")))
                 .isEqualTo(new Interactive(new ChatOptions(Optional.of("gpt-5"), Optional.empty(), List.of(), true,
-                        OptionalInt.empty(), false)));
+                        OptionalInt.empty(), false, Optional.empty(), false)));
         // top-level chat flags, as in hermes --yolo
         assertThat(OneShotArguments.parse(List.of("--yolo"))).isEqualTo(new Interactive(
-                new ChatOptions(Optional.empty(), Optional.empty(), List.of(), true, OptionalInt.empty(), false)));
+                new ChatOptions(Optional.empty(), Optional.empty(), List.of(), true, OptionalInt.empty(), false, Optional.empty(), false)));
     }
 
     @Test
@@ -43,7 +43,7 @@ class OneShotArgumentsTest {
                 .isEqualTo(new Query(ChatOptions.DEFAULTS, "what is 2+2?", false));
         assertThat(OneShotArguments.parse(List.of("chat", "--query", "hi", "-Q", "-t", "web")))
                 .isEqualTo(new Query(new ChatOptions(Optional.empty(), Optional.empty(), List.of("web"), false,
-                        OptionalInt.empty(), true), "hi", false));
+                        OptionalInt.empty(), true, Optional.empty(), false), "hi", false));
     }
 
     @Test
@@ -52,7 +52,7 @@ class OneShotArgumentsTest {
                 .isEqualTo(new Query(ChatOptions.DEFAULTS, "what is 2+2?", true));
         assertThat(OneShotArguments.parse(List.of("--max-turns", "3", "-z", "hi", "--provider", "openrouter")))
                 .isEqualTo(new Query(new ChatOptions(Optional.empty(), Optional.of("openrouter"), List.of(), false,
-                        OptionalInt.of(3), false), "hi", true));
+                        OptionalInt.of(3), false, Optional.empty(), false), "hi", true));
     }
 
     @Test
@@ -88,13 +88,37 @@ class OneShotArgumentsTest {
                         + " \"your message\" for the answer alone)"));
         assertThat(OneShotArguments.parse(List.of("chat", "-z", "hi")))
                 .isEqualTo(new UsageError("unknown option '-z': the chat options are -m/--model, --provider,"
-                        + " -t/--toolsets, --yolo, --max-turns N, -Q/--quiet"));
+                        + " -t/--toolsets, --yolo, --max-turns N, -Q/--quiet, -c/--continue [TITLE], -r/--resume"
+                        + " ID|TITLE, --save-trajectories"));
     }
 
     @Test
     void listingsRunTheirCommandWithList() {
         assertThat(OneShotArguments.parse(List.of("tools", "list"))).isEqualTo(new Run("tools", "list"));
         assertThat(OneShotArguments.parse(List.of("plugins", "list"))).isEqualTo(new Run("plugins", "list"));
+    }
+
+    @Test
+    void continueTakesAnOptionalTitleAndResumeARequiredOne() {
+        assertThat(OneShotArguments.parse(List.of("-c"))).isEqualTo(new Interactive(ChatOptions.DEFAULTS
+                .withResume("last")));
+        assertThat(OneShotArguments.parse(List.of("-c", "Tax return"))).isEqualTo(new Interactive(ChatOptions.DEFAULTS
+                .withResume("Tax return")));
+        assertThat(OneShotArguments.parse(List.of("-c", "-z", "and now?")))
+                .isEqualTo(new Query(ChatOptions.DEFAULTS.withResume("last"), "and now?", true));
+        assertThat(OneShotArguments.parse(List.of("--resume=20260811_074725_7f4a5c")))
+                .isEqualTo(new Interactive(ChatOptions.DEFAULTS.withResume("20260811_074725_7f4a5c")));
+        assertThat(OneShotArguments.parse(List.of("-r"))).isEqualTo(new UsageError("-r needs a value: -r ID|TITLE"));
+        assertThat(ChatOptions.DEFAULTS.withResume("x").spec().resume()).contains("x");
+    }
+
+    @Test
+    void sessionsAndSkillsPassTheirWordsToTheirCommands() {
+        assertThat(OneShotArguments.parse(List.of("sessions", "rename", "20260811_074725_7f4a5c", "Tax return")))
+                .isEqualTo(new Run("sessions", "rename 20260811_074725_7f4a5c Tax return"));
+        assertThat(OneShotArguments.parse(List.of("sessions"))).isEqualTo(new Run("sessions", ""));
+        assertThat(OneShotArguments.parse(List.of("skills", "history", "plan"))).isEqualTo(new Run("skills",
+                "history plan"));
     }
 
     @Test
@@ -125,7 +149,7 @@ class OneShotArgumentsTest {
                 .isEqualTo(new UsageError("unknown command 'frobnicate': hermes --help lists the commands"));
         assertThat(OneShotArguments.parse(List.of("--verbose"))).isEqualTo(new UsageError("unknown option"
                 + " '--verbose': the chat options are -m/--model, --provider, -t/--toolsets, --yolo, --max-turns N,"
-                + " -Q/--quiet"));
+                + " -Q/--quiet, -c/--continue [TITLE], -r/--resume ID|TITLE, --save-trajectories"));
         assertThat(OneShotArguments.parse(List.of("tools")))
                 .isEqualTo(new UsageError("missing subcommand: hermes tools list"));
         assertThat(OneShotArguments.parse(List.of("plugins", "remove", "x")))

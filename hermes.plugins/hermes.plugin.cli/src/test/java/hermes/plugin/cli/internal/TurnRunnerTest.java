@@ -37,7 +37,7 @@ class TurnRunnerTest {
         FakeRuntime runtime = new FakeRuntime(turn(LS, LS_DONE, new Event.ReasoningDelta("let me look"),
                 new Event.TextDelta("Two "), new Event.TextDelta("files."), finished("stop", "Two files.")));
         ChatOptions options = new ChatOptions(Optional.of("m"), Optional.of("p"), List.of("terminal"), true,
-                OptionalInt.of(5), false);
+                OptionalInt.of(5), false, Optional.empty(), false);
 
         int code = runner(Verbosity.PROGRESS, new NobodyToAsk(screen)).runOnce(runtime, options.spec(), "what is here?");
 
