@@ -69,6 +69,8 @@ final class Compaction {
             if (!manual && !reached(promptTokens, contextLength, session.settings())) {
                 return;
             }
+            // past the runtime's check (which honours compression.threshold) the engine must act, whatever its own rule
+            promptTokens = Long.MAX_VALUE;
             reviewMemoryFirst(session, conversation, cancellation);
             Optional<List<Message>> compacted = engine.get().compact(history, promptTokens, contextLength,
                     prompt -> summarize(session, focus.map(f -> PromptBuilder.summaryFocus(f) + prompt).orElse(prompt),

@@ -172,6 +172,9 @@ final class RuntimeSession implements Session, SessionPort {
             currentTurn = null;
         }
         review.afterTurn(this, loop.toolIterations(), loop.completed());
+        if (settings.flag("agent.save_trajectories", false)) {
+            Trajectories.save(this, loop.transcript(), loop.completed());
+        }
     }
 
     /** The session's background reviews (the compaction waits for a running one). */

@@ -40,6 +40,8 @@ final class TurnLoop {
     private int apiCalls;
     private int toolIterations;
     private boolean completed;
+    /** This turn's messages so far; committed whole at the end (a failed turn's go only to its trajectory). */
+    private final List<Message> turn = new ArrayList<>();
 
     TurnLoop(RuntimeSession session, RuntimeServices services, Cancellation cancellation) {
         this.session = session;
@@ -50,6 +52,15 @@ final class TurnLoop {
     /** How many times the model asked for tools in this turn (the skill nudge counts them). */
     int toolIterations() {
         return toolIterations;
+    }
+
+    /** The conversation as this turn leaves it: the history, then the turn's own messages, committed or not. */
+    List<Message> transcript() {
+        List<Message> all = new ArrayList<>(session.conversation().history());
+        if (!completed) {
+            all.addAll(turn);
+        }
+        return all;
     }
 
     /** Whether the turn ran to an answer and was committed. */
@@ -86,7 +97,6 @@ final class TurnLoop {
         }
         Conversation conversation = session.conversation();
         freeze(conversation, routes.get(0));
-        List<Message> turn = new ArrayList<>();
         turn.add(userMessage(content));
         int maxTurns = Math.max(1, session.settings().integer("agent.max_turns", 90));
         try {
