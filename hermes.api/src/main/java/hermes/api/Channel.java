@@ -52,6 +52,15 @@ public interface Channel {
     interface Host {
         /** Delivers one inbound message; returns quickly (authorisation and the turn run elsewhere). */
         void receive(Inbound message);
+
+        /**
+         * One setting for the channel: a {@code config.yaml} key by dotted path ({@code platforms.telegram.base_url}),
+         * or an environment variable by its upper-case name ({@code TELEGRAM_BOT_TOKEN}), where {@code $HERMES_HOME/.env}
+         * wins over the process environment. Empty when unset.
+         */
+        default Optional<String> setting(String key) {
+            return Optional.empty();
+        }
     }
 
     /**

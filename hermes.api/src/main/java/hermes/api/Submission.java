@@ -97,4 +97,15 @@ public sealed interface Submission {
             Objects.requireNonNull(focus, "focus");
         }
     }
+
+    /**
+     * Gives a conversation that has no turns yet its earlier messages (a stateless API request carries the whole
+     * conversation; the last user message then comes as a {@link UserTurn}). Refused with an error event once the
+     * conversation has messages. The seeded messages are stored with the first turn.
+     */
+    record Seed(List<Message> messages) implements Submission {
+        public Seed {
+            messages = List.copyOf(messages);
+        }
+    }
 }

@@ -149,6 +149,7 @@ final class RuntimeSession implements Session, SessionPort {
                 case Submission.Retry retry -> retry(submissionId);
                 case Submission.Undo undo -> undo(undo.exchanges());
                 case Submission.Resume resume -> resume(resume.target());
+                case Submission.Seed seed -> seed(seed.messages());
                 case Submission.Compact compact -> Compaction.run(this, compact.focus(), true);
                 default -> emit(new Event.Error("unexpected submission " + submission));
             }
@@ -208,6 +209,15 @@ final class RuntimeSession implements Session, SessionPort {
     private void startOver() {
         switchTo(new Conversation(SessionIds.next(), Optional.empty()), true);
         emit(new Event.Notice("new conversation " + id));
+    }
+
+    private void seed(List<hermes.api.Message> messages) {
+        if (!conversation.history().isEmpty()) {
+            emit(new Event.Error("this conversation already has messages: seed only a new one"));
+            return;
+        }
+        Conversation fresh = conversation;
+        switchTo(new Conversation(fresh.id(), fresh.parentId(), messages, false, Optional.empty()), false);
     }
 
     private void resume(String target) {

@@ -129,4 +129,18 @@ class LearningLoopTest {
 
         assertThat(model.requests).hasSize(2);
     }
+
+    @Test
+    void aSeededConversationSendsItsMessagesAndStoresThemWithTheFirstTurn() throws Exception {
+        model.always(ScriptedProvider.text("Paris."));
+        RuntimeSession session = harness.open();
+        session.submit(new hermes.api.Submission.Seed(List.of(Message.user("I live in France."),
+                Message.assistant("Noted."))));
+        turn(session, "what is my capital?");
+
+        assertThat(model.requests.getLast().messages().stream().skip(1).map(Message::text))
+                .containsExactly("I live in France.", "Noted.", "what is my capital?");
+        assertThat(harness.store.messages(session.id())).extracting(Message::text)
+                .containsExactly("I live in France.", "Noted.", "what is my capital?", "Paris.");
+    }
 }
