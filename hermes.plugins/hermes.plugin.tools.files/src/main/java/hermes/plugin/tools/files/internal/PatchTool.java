@@ -13,6 +13,8 @@ import hermes.api.ToolCall;
 import hermes.api.ToolContext;
 import hermes.api.ToolResult;
 import hermes.api.ToolSpec;
+import hermes.lib.textpatch.FuzzyReplace;
+import hermes.lib.textpatch.UnifiedDiff;
 
 /** {@code patch}: targeted edits, by find-and-replace with forgiving matching or by a V4A multi-file patch. */
 @Component(service = Tool.class, property = "hermes.id=patch")
@@ -76,7 +78,7 @@ public final class PatchTool implements Tool {
                 AtomicFiles.write(file, replaced.content().getBytes(StandardCharsets.UTF_8));
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("path", file.toString());
-                result.put("strategy", replaced.strategy().wireName());
+                result.put("strategy", replaced.strategy());
                 result.put("replacements", replaced.replacements());
                 result.put("diff", UnifiedDiff.of(ToolPaths.display(file, workingDirectory), before,
                         replaced.content()));

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import hermes.api.ToolResult;
+import hermes.lib.textpatch.FuzzyReplace;
+import hermes.lib.textpatch.UnifiedDiff;
 
 /**
  * Applies a parsed {@link V4aPatch} in two phases: every operation is first worked out in memory, in order, so later
@@ -110,12 +112,16 @@ final class V4aApplier {
         if (hunk.hint().isEmpty()) {
             return content.isEmpty() || content.endsWith("\n") ? content + added + "\n" : content + "\n" + added;
         }
-        Lines lines = Lines.of(content);
+        // where each line holding the hint ends, before its line break
         List<Integer> holders = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(hunk.hint().get())) {
-                holders.add(i);
+        int lineStart = 0;
+        while (lineStart <= content.length()) {
+            int lineEnd = content.indexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? content.length() : lineEnd;
+            if (content.substring(lineStart, lineEnd).contains(hunk.hint().get())) {
+                holders.add(lineEnd);
             }
+            lineStart = lineEnd + 1;
         }
         if (holders.size() != 1) {
             errors.add(label + ": hunk " + number + " only adds lines, so it is placed by its hint '" + hunk.hint().get()
@@ -123,7 +129,7 @@ final class V4aApplier {
                     + " lines; make it unique") + ", or add context lines around the addition");
             return null;
         }
-        int end = lines.span(holders.getFirst(), holders.getFirst() + 1).end();
+        int end = holders.getFirst();
         return content.substring(0, end) + "\n" + added + content.substring(end);
     }
 
