@@ -77,6 +77,9 @@ public final class Boot {
         config.put("ds.loglevel", System.getProperty("hermes.ds.loglevel", "0")); // -Dhermes.ds.loglevel=warn to debug
         config.put("hermes.home", home.toString());
         config.put("hermes.version", version);
+        if (System.getProperty("hermes.script") != null) {
+            config.put("hermes.script", System.getProperty("hermes.script"));
+        }
         config.put("hermes.args", String.join(ARGS_SEPARATOR, arguments));
         if (cli) {
             config.put("hermes.cli", "true");

@@ -25,6 +25,8 @@ public final class Main {
               hermes -r, --resume ID|TITLE  continue a stored session
               hermes sessions list|show|export|rename|delete|prune   the stored conversations
               hermes skills list|view|install|audit|history|revert|diff   the skill library
+              hermes gateway run|status|install|uninstall|start|stop|restart   the messaging gateway
+              hermes pairing list|approve PLATFORM CODE|revoke PLATFORM USER   who may talk to the gateway
               hermes tools list           list the registered tools
               hermes plugins list         list the plugins in $HERMES_HOME/plugins
               hermes doctor               check the JDK, HERMES_HOME, bundles and plugins

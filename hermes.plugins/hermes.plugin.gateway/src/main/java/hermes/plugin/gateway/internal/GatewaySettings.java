@@ -1,0 +1,173 @@
+package hermes.plugin.gateway.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import hermes.api.Configuration;
+
+/**
+ * Every setting the gateway reads, by the original's names, in one place. Read at each use (the files may change
+ * while the gateway runs); a config.yaml that cannot be read counts as unset, with a warning naming the problem.
+ */
+final class GatewaySettings {
+
+    /** {@code platforms.<platform>.enabled}; {@code false} here wins over the environment. */
+    static final String PLATFORM_ENABLED = "platforms.%s.enabled";
+    /** {@code <PLATFORM>_ENABLED=true} (secret or environment), e.g. {@code API_SERVER_ENABLED}. */
+    static final String ENV_ENABLED = "%s_ENABLED";
+    static final String ENV_ALLOW_ALL_USERS = "%s_ALLOW_ALL_USERS";
+    static final String ENV_ALLOWED_USERS = "%s_ALLOWED_USERS";
+    static final String GATEWAY_ALLOWED_USERS = "GATEWAY_ALLOWED_USERS";
+    static final String GATEWAY_ALLOW_ALL_USERS = "GATEWAY_ALLOW_ALL_USERS";
+    static final String GROUP_SESSIONS_PER_USER = "group_sessions_per_user";
+    static final String THREAD_SESSIONS_PER_USER = "thread_sessions_per_user";
+    /** The original's key (interrupt, queue, steer); {@link #BUSY_MODE} is read when it is unset. */
+    static final String BUSY_INPUT_MODE = "display.busy_input_mode";
+    static final String BUSY_MODE = "busy_mode";
+    static final String UNAUTHORIZED_DM_BEHAVIOR = "unauthorized_dm_behavior";
+    static final String PLATFORM_UNAUTHORIZED_DM_BEHAVIOR = "platforms.%s.unauthorized_dm_behavior";
+    static final String RESET_MODE = "session_reset.mode";
+    static final String RESET_AT_HOUR = "session_reset.at_hour";
+    static final String RESET_IDLE_MINUTES = "session_reset.idle_minutes";
+    static final String RESET_NOTIFY = "session_reset.notify";
+    static final String RESET_NOTIFY_EXCLUDE = "session_reset.notify_exclude_platforms";
+    /** Platforms that never get a reset notice unless the config names others (the original's default). */
+    static final List<String> DEFAULT_NOTIFY_EXCLUDE = List.of("api_server", "webhook");
+
+    private static final System.Logger LOG = System.getLogger(GatewaySettings.class.getName());
+    private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+    /** What a message during a running turn does. */
+    enum BusyMode { INTERRUPT, QUEUE }
+
+    /** What an unknown sender's direct message gets. */
+    enum DmBehavior { PAIR, IGNORE }
+
+    private final Configuration configuration;
+
+    GatewaySettings(Configuration configuration) {
+        this.configuration = configuration;
+    }
+
+    Path home() {
+        return configuration.home();
+    }
+
+    /** {@code TELEGRAM} for {@code telegram}, {@code API_SERVER} for {@code api_server}. */
+    static String environmentPrefix(String platform) {
+        return platform.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+    }
+
+    boolean enabled(String platform) {
+        Optional<Object> configured = config(PLATFORM_ENABLED.formatted(platform));
+        if (configured.isPresent()) {
+            return truthy(configured.get());
+        }
+        return flag(ENV_ENABLED.formatted(environmentPrefix(platform)));
+    }
+
+    /** {@link hermes.api.Channel.Host#setting}: an upper-case name is a secret, anything else a config.yaml key. */
+    Optional<String> hostSetting(String key) {
+        if (ENVIRONMENT_NAME.matcher(key).matches()) {
+            return secret(key);
+        }
+        return config(key).map(GatewaySettings::text);
+    }
+
+    Optional<String> secret(String name) {
+        return configuration.secret(name).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    boolean flag(String secretName) {
+        return secret(secretName).map(GatewaySettings::truthy).orElse(false);
+    }
+
+    boolean groupSessionsPerUser() {
+        return config(GROUP_SESSIONS_PER_USER).map(GatewaySettings::truthy).orElse(true);
+    }
+
+    boolean threadSessionsPerUser() {
+        return config(THREAD_SESSIONS_PER_USER).map(GatewaySettings::truthy).orElse(false);
+    }
+
+    BusyMode busyMode() {
+        String mode = config(BUSY_INPUT_MODE).or(() -> config(BUSY_MODE)).map(GatewaySettings::text)
+                .orElse("interrupt").strip().toLowerCase(Locale.ROOT);
+        // "steer" (inject into the running turn) has no submission in the API yet: it interrupts, like the default
+        return mode.equals("queue") ? BusyMode.QUEUE : BusyMode.INTERRUPT;
+    }
+
+    DmBehavior unauthorizedDmBehavior(String platform) {
+        String behavior = config(PLATFORM_UNAUTHORIZED_DM_BEHAVIOR.formatted(platform))
+                .or(() -> config(UNAUTHORIZED_DM_BEHAVIOR)).map(GatewaySettings::text).orElse("pair").strip();
+        return behavior.equalsIgnoreCase("ignore") ? DmBehavior.IGNORE : DmBehavior.PAIR;
+    }
+
+    ResetPolicy resetPolicy(String platform) {
+        ResetPolicy.Mode mode = config(RESET_MODE).map(GatewaySettings::text).map(ResetPolicy.Mode::parse)
+                .orElse(ResetPolicy.Mode.BOTH);
+        int atHour = config(RESET_AT_HOUR).map(value -> integer(value, 4)).orElse(4);
+        int idleMinutes = config(RESET_IDLE_MINUTES).map(value -> integer(value, 1440)).orElse(1440);
+        boolean announce = config(RESET_NOTIFY).map(GatewaySettings::truthy).orElse(true)
+                && !config(RESET_NOTIFY_EXCLUDE).map(GatewaySettings::words).orElse(DEFAULT_NOTIFY_EXCLUDE)
+                        .contains(platform);
+        return new ResetPolicy(mode, Math.floorMod(atHour, 24), Math.max(1, idleMinutes), announce);
+    }
+
+    private Optional<Object> config(String key) {
+        try {
+            return configuration.get(key);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "config.yaml cannot be read, so " + key + " counts as unset: "
+                    + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    static boolean truthy(Object value) {
+        if (value instanceof Boolean bool) {
+            return bool;
+        }
+        return switch (text(value).strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            default -> false;
+        };
+    }
+
+    /** A YAML value as text: scalars as written, lists joined with commas. */
+    static String text(Object value) {
+        if (value instanceof Collection<?> list) {
+            return list.stream().map(String::valueOf).collect(Collectors.joining(","));
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.toString();
+        }
+        return String.valueOf(value);
+    }
+
+    /** A comma-separated list (or a YAML list) as trimmed, non-empty words. */
+    static List<String> words(Object value) {
+        return Arrays.stream(text(value).split(",")).map(String::strip).filter(word -> !word.isEmpty())
+                .toList();
+    }
+
+    private static int integer(Object value, int fallback) {
+        if (value instanceof Number number) {
+            return number.intValue();
+        }
+        try {
+            return Integer.parseInt(text(value).strip());
+        } catch (NumberFormatException e) {
+            LOG.log(System.Logger.Level.WARNING, "'" + value + "' is not a whole number; using " + fallback);
+            return fallback;
+        }
+    }
+}
