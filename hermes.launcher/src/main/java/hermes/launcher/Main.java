@@ -27,6 +27,7 @@ public final class Main {
               hermes skills list|view|install|audit|history|revert|diff   the skill library
               hermes gateway run|status|install|uninstall|start|stop|restart   the messaging gateway
               hermes pairing list|approve PLATFORM CODE|revoke PLATFORM USER   who may talk to the gateway
+              hermes cron list|create|edit|pause|resume|run|remove   scheduled jobs (run by the gateway)
               hermes tools list           list the registered tools
               hermes plugins list         list the plugins in $HERMES_HOME/plugins
               hermes doctor               check the JDK, HERMES_HOME, bundles and plugins

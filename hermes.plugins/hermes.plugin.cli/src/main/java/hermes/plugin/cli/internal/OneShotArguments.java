@@ -97,7 +97,7 @@ final class OneShotArguments {
                     : new UsageError("doctor takes no arguments, got '" + String.join(" ", rest) + "'");
             case "config" -> config(rest);
             // their commands parse the rest: the first word is the subcommand, a title may hold spaces
-            case "sessions", "skills", "gateway", "pairing" -> new Run(first, String.join(" ", rest).strip());
+            case "sessions", "skills", "gateway", "pairing", "cron" -> new Run(first, String.join(" ", rest).strip());
             default -> new UsageError("unknown command '" + first + "': hermes --help lists the commands");
         };
     }

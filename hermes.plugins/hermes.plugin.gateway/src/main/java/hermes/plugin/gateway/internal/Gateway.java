@@ -6,6 +6,7 @@ import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
@@ -51,6 +52,7 @@ final class Gateway implements AutoCloseable {
     private final Authorizer authorizer;
     private final CommandCatalog commands = new CommandCatalog();
     private final Supervision supervision;
+    private final List<Consumer<Boolean>> runningListeners = new CopyOnWriteArrayList<>();
     private volatile Running running;
 
     Gateway(GatewaySettings settings, AgentRuntime runtime, Options options) {
@@ -98,6 +100,28 @@ final class Gateway implements AutoCloseable {
 
     String resume(String platform) {
         return supervision.resume(platform);
+    }
+
+    /**
+     * Calls {@code listener} with {@code true} right after the gateway started and {@code false} right after it stopped
+     * (the component offers the {@link hermes.api.Messenger} service in between).
+     */
+    void whenRunningChanges(Consumer<Boolean> listener) {
+        runningListeners.add(listener);
+    }
+
+    /**
+     * Stores a message outside any conversation in the outbox; the chat's sender delivers it in order.
+     *
+     * @throws IOException when the gateway is not running or the outbox cannot store it
+     */
+    void queue(String platform, Channel.Outbound message) throws IOException {
+        Running current = running;
+        if (current == null) {
+            throw new IOException("the gateway is not running, so nothing can be queued for " + platform
+                    + "; start it with 'hermes gateway run'");
+        }
+        current.sender().queue(platform, message);
     }
 
     /** Replies stored and not yet confirmed by their platform (while running). */
@@ -155,7 +179,9 @@ final class Gateway implements AutoCloseable {
         lines.accept("gateway running (pid " + options.pid() + ", home " + home + ")");
         supervision.start();
         sender.kickAll();
-        return running.stopped();
+        CountDownLatch stopped = running.stopped();
+        runningListeners.forEach(listener -> listener.accept(true));
+        return stopped;
     }
 
     /** Stops every channel, ends the conversations, and releases the pid file. Idempotent. */
@@ -168,6 +194,7 @@ final class Gateway implements AutoCloseable {
             }
             running = null;
         }
+        runningListeners.forEach(listener -> listener.accept(false));
         current.lanes().close();
         supervision.stop();
         current.conversations().close();

@@ -39,6 +39,10 @@ final class GatewaySettings {
     static final String RESET_IDLE_MINUTES = "session_reset.idle_minutes";
     static final String RESET_NOTIFY = "session_reset.notify";
     static final String RESET_NOTIFY_EXCLUDE = "session_reset.notify_exclude_platforms";
+    /** {@code <PLATFORM>_HOME_CHANNEL} (secret or environment): where deliveries without a chat go. */
+    static final String ENV_HOME_CHANNEL = "%s_HOME_CHANNEL";
+    /** {@code platforms.<platform>.home_channel}: a chat id, or a map with {@code chat_id}; the secret wins. */
+    static final String HOME_CHANNEL = "platforms.%s.home_channel";
     /** Platforms that never get a reset notice unless the config names others (the original's default). */
     static final List<String> DEFAULT_NOTIFY_EXCLUDE = List.of("api_server", "webhook");
 
@@ -88,6 +92,15 @@ final class GatewaySettings {
 
     boolean flag(String secretName) {
         return secret(secretName).map(GatewaySettings::truthy).orElse(false);
+    }
+
+    /** The platform's home chat: {@link #ENV_HOME_CHANNEL} first, then {@link #HOME_CHANNEL}. */
+    Optional<String> homeChat(String platform) {
+        return secret(ENV_HOME_CHANNEL.formatted(environmentPrefix(platform)))
+                .or(() -> config(HOME_CHANNEL.formatted(platform))
+                        .map(value -> value instanceof Map<?, ?> map ? map.get("chat_id") : value)
+                        .map(GatewaySettings::text).map(String::strip).filter(chat -> !chat.isEmpty()
+                                && !chat.equals("null")));
     }
 
     boolean groupSessionsPerUser() {

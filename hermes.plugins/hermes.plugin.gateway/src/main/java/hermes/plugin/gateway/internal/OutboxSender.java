@@ -51,14 +51,21 @@ final class OutboxSender implements AutoCloseable {
     /** Stores {@code message} for {@code platform} and has its chat's sender deliver it after the ones before it. */
     void send(String platform, Channel.Outbound message) {
         try {
-            outbox.add(platform, message, clock.instant());
+            queue(platform, message);
         } catch (IOException e) {
             // the store is broken: a reply sent without it is better than one lost
             LOG.log(System.Logger.Level.ERROR, "the outbox cannot store a reply to " + platform + " chat "
                     + message.chatId() + ", so it is sent once without a retry: " + e.getMessage());
             Thread.ofVirtual().name("hermes-outbox-direct").start(() -> sendUnstored(platform, message));
-            return;
         }
+    }
+
+    /**
+     * Like {@link #send}, but a message the outbox cannot store is the caller's to keep: it is not sent, and the
+     * exception says why (messages outside a conversation, whose sender records the failure).
+     */
+    void queue(String platform, Channel.Outbound message) throws IOException {
+        outbox.add(platform, message, clock.instant());
         kick(new Outbox.ChatAddress(platform, message.chatId()));
     }
 
