@@ -75,7 +75,9 @@ final class Authorizer {
         }
     }
 
+    /** Ids compare without case: email addresses are case-insensitive, and numeric ids do not care. */
     private static boolean listed(Optional<String> list, String user) {
-        return list.map(GatewaySettings::words).filter(ids -> ids.contains(user) || ids.contains("*")).isPresent();
+        return list.map(GatewaySettings::words).filter(ids -> ids.contains("*")
+                || ids.stream().anyMatch(user::equalsIgnoreCase)).isPresent();
     }
 }

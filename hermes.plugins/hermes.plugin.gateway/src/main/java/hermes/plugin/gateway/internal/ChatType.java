@@ -24,7 +24,8 @@ enum ChatType {
     }
 
     static ChatType of(Caller caller) {
-        if (caller.chatId().isEmpty() || caller.chatId().equals(caller.userId())) {
+        // an email thread is a conversation with one correspondent: a DM, though its chat id is the thread's root
+        if (caller.platform().equals("email") || caller.chatId().isEmpty() || caller.chatId().equals(caller.userId())) {
             return DM;
         }
         return GROUP;

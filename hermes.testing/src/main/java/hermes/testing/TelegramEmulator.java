@@ -1,6 +1,4 @@
-package hermes.plugin.channel.telegram.internal;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+package hermes.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,19 +16,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The npm package {@code telegram-test-api} ({@value #PACKAGE}) running in a node process on a free loopback port: a
  * Bot API server for the channel, and a "user" client API ({@code POST /sendMessage}, {@code POST /getUpdates}) for
- * the test. Installed with npm into {@code target/telegram-test-api} on first use.
+ * the test. Installed with npm into {@code target/telegram-test-api} of the module under test on first use; a test
+ * checks {@link #available()} first and skips when node or npm are missing.
  */
-final class TelegramEmulator implements AutoCloseable {
+public final class TelegramEmulator implements AutoCloseable {
 
-    static final String PACKAGE = "telegram-test-api@4.2.1";
+    public static final String PACKAGE = "telegram-test-api@4.2.1";
+    /** Why a test skips when {@link #available()} is false. */
+    public static final String UNAVAILABLE = "node and npm are not installed: skipping the Telegram emulator round trip"
+            + " (apt-get install nodejs npm)";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path BASE = Path.of(System.getProperty("basedir", "."));
     private static final Path INSTALL = BASE.resolve("target/telegram-test-api");
-    private static final Path SCRIPT = BASE.resolve("src/test/emulator/telegram-emulator.js");
+    private static final Path SCRIPT = INSTALL.resolve("telegram-emulator.js");
 
     private final Process node;
     private final int port;
@@ -41,11 +45,17 @@ final class TelegramEmulator implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts an emulator; skips the test (an assumption) when node or npm is not installed. */
-    static TelegramEmulator start() throws Exception {
-        assumeTrue(runs("node", "--version") && runs("npm", "--version"),
-                "node and npm are not installed: skipping the Telegram emulator round trip (apt-get install nodejs npm)");
+    /** Whether node and npm are installed, so {@link #start()} can work. */
+    public static boolean available() {
+        return runs("node", "--version") && runs("npm", "--version");
+    }
+
+    /** Installs (once) and starts an emulator. */
+    public static TelegramEmulator start() throws Exception {
         install();
+        try (var script = TelegramEmulator.class.getResourceAsStream("telegram-emulator.js")) {
+            Files.write(SCRIPT, script.readAllBytes());
+        }
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
@@ -71,12 +81,12 @@ final class TelegramEmulator implements AutoCloseable {
     }
 
     /** The Bot API base URL the channel is pointed at. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
     /** A user writes {@code text} to the bot in a private chat. */
-    void userSends(String token, long userId, String text) throws Exception {
+    public void userSends(String token, long userId, String text) throws Exception {
         post("/sendMessage", """
                 {"botToken":"%s","from":{"id":%d,"first_name":"Ada","username":"ada"},
                  "chat":{"id":%d,"type":"private","first_name":"Ada"},"text":"%s","date":%d}"""
@@ -84,7 +94,7 @@ final class TelegramEmulator implements AutoCloseable {
     }
 
     /** The bot's messages to {@code chatId} the user has not seen yet (each is returned once). */
-    JsonNode userReceives(String token, long chatId) throws Exception {
+    public JsonNode userReceives(String token, long chatId) throws Exception {
         return post("/getUpdates", "{\"token\":\"%s\",\"chatId\":%d}".formatted(token, chatId)).path("result");
     }
 
@@ -108,7 +118,7 @@ final class TelegramEmulator implements AutoCloseable {
             throw new AssertionError("emulator " + path + " answered " + response.statusCode() + ": "
                     + response.body());
         }
-        return FakeTelegram.JSON.readTree(response.body());
+        return JSON.readTree(response.body());
     }
 
     private static void install() throws Exception {
