@@ -2,17 +2,15 @@ package hermes.plugin.store.sqlite.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -21,21 +19,52 @@ import org.osgi.service.component.annotations.Deactivate;
 
 import hermes.api.Message;
 import hermes.api.SessionStore;
-import hermes.api.ToolCall;
+import hermes.api.Usage;
 
 /**
  * The default {@link SessionStore}: {@code $HERMES_HOME/state.db} in the original's schema (version 16), shared with
  * the original Hermes, which can keep opening and writing the same file.
  *
+ * <p>Also registered under its own class so the {@code session_search} tool and the {@code sessions} command of this
+ * bundle reach the same open database.
+ *
  * <p>Threading: safe for any thread; writes are serialised on one connection, reads run on another (WAL).
  */
-@Component(service = SessionStore.class, property = {"hermes.id=sqlite", "service.ranking:Integer=0"})
+@Component(service = {SessionStore.class, SqliteSessionStore.class},
+        property = {"hermes.id=sqlite", "service.ranking:Integer=0"})
 public final class SqliteSessionStore implements SessionStore, AutoCloseable {
 
-    private static final String MESSAGE_COLUMNS =
-            "role, content, tool_calls, tool_call_id, reasoning, reasoning_details";
     private static final String SESSION_COLUMNS = "id, source, model, title, parent_session_id, started_at";
-    private static final double MICROSECOND = 1e-6;
+    private static final String MESSAGES = "SELECT " + MessageWrites.MESSAGE_COLUMNS
+            + " FROM messages WHERE session_id = ? AND active = 1 ORDER BY id";
+    private static final String FIND = "SELECT " + SESSION_COLUMNS + " FROM sessions WHERE id = ?";
+    private static final String RECENT = "SELECT " + SESSION_COLUMNS
+            + " FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?";
+    private static final String END = "UPDATE sessions SET ended_at = ?, end_reason = ? WHERE id = ? "
+            + "AND ended_at IS NULL";
+    private static final String ADD_USAGE = "UPDATE sessions SET "
+            + "input_tokens = coalesce(input_tokens, 0) + ?, output_tokens = coalesce(output_tokens, 0) + ?, "
+            + "cache_read_tokens = coalesce(cache_read_tokens, 0) + ?, "
+            + "cache_write_tokens = coalesce(cache_write_tokens, 0) + ?, "
+            + "reasoning_tokens = coalesce(reasoning_tokens, 0) + ?, "
+            + "api_call_count = coalesce(api_call_count, 0) + ? WHERE id = ?";
+    /**
+     * Up to the root (the first ancestor without a stored parent), then every descendant of it: the whole chain of
+     * compactions and branches. UNION stops a cycle a hand-edited database might hold.
+     */
+    private static final String LINEAGE = """
+            WITH RECURSIVE up(id, parent, depth) AS (
+                SELECT id, parent_session_id, 0 FROM sessions WHERE id = ?
+                UNION
+                SELECT s.id, s.parent_session_id, up.depth + 1 FROM sessions s JOIN up ON s.id = up.parent
+                WHERE up.depth < 10000
+            ),
+            down(id) AS (
+                SELECT id FROM (SELECT id FROM up ORDER BY depth DESC LIMIT 1)
+                UNION
+                SELECT s.id FROM sessions s JOIN down ON s.parent_session_id = down.id
+            )
+            SELECT down.id FROM down JOIN sessions s ON s.id = down.id ORDER BY s.started_at, s.id""";
 
     /**
      * Opened on a thread of its own from activation: loading SQLite's native library and checking the schema take
@@ -62,7 +91,7 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
     }
 
     /** The open database; the failure to open it, as an {@link IOException} naming the file, on every use. */
-    private StateDatabase database() throws IOException {
+    StateDatabase database() throws IOException {
         try {
             return opening.join();
         } catch (CompletionException e) {
@@ -81,18 +110,17 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public void create(SessionRecord session) throws IOException {
-        database().write("create session " + session.id(), connection -> {
+        database().write("create session " + session.id(), sql -> {
             // INSERT OR IGNORE as the original does: creating a session twice keeps the first record
-            try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO sessions ("
-                    + SESSION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, session.id());
-                insert.setString(2, session.source());
-                insert.setString(3, session.model());
-                setOptional(insert, 4, session.title());
-                setOptional(insert, 5, session.parentId());
-                insert.setDouble(6, epochSeconds(session.startedAt()));
-                insert.executeUpdate();
-            }
+            PreparedStatement insert = sql.prepared("INSERT OR IGNORE INTO sessions (" + SESSION_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?)");
+            insert.setString(1, session.id());
+            insert.setString(2, session.source());
+            insert.setString(3, session.model());
+            StateDatabase.setOptional(insert, 4, session.title());
+            StateDatabase.setOptional(insert, 5, session.parentId());
+            insert.setDouble(6, MessageWrites.epochSeconds(session.startedAt()));
+            insert.executeUpdate();
             return null;
         });
     }
@@ -102,161 +130,136 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
         if (messages.isEmpty()) {
             return;
         }
-        database().write("append to session " + sessionId, connection -> {
-            int toolCalls = messages.stream().mapToInt(message -> message.toolCalls().size()).sum();
-            try (PreparedStatement counters = connection.prepareStatement("UPDATE sessions SET message_count = "
-                    + "message_count + ?, tool_call_count = tool_call_count + ? WHERE id = ?")) {
-                counters.setInt(1, messages.size());
-                counters.setInt(2, toolCalls);
-                counters.setString(3, sessionId);
-                if (counters.executeUpdate() == 0) {
-                    throw new SQLException("there is no session " + sessionId + "; create it before appending");
-                }
-            }
-            insertMessages(connection, sessionId, messages);
+        database().write("append to session " + sessionId, sql -> {
+            MessageWrites.append(sql, sessionId, messages);
             return null;
         });
     }
 
+    /** Soft delete, as the original's rewind: see {@link MessageWrites#truncate}. */
     @Override
     public void truncate(String sessionId, int keep) throws IOException {
-        database().write("truncate session " + sessionId, connection -> {
-            // keeping k messages deletes everything after the k-th live one; nothing when there are fewer
-            String after = keep <= 0 ? "-1" : "(SELECT id FROM messages WHERE session_id = ? AND active = 1 "
-                    + "ORDER BY id LIMIT 1 OFFSET " + (keep - 1) + ")";
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM messages WHERE session_id = ? AND id > " + after)) {
-                delete.setString(1, sessionId);
-                if (keep > 0) {
-                    delete.setString(2, sessionId);
-                }
-                delete.executeUpdate();
-            }
-            // the counters describe what is stored, so they are recounted rather than decremented
-            try (PreparedStatement recount = connection.prepareStatement("UPDATE sessions SET "
-                    + "message_count = (SELECT count(*) FROM messages WHERE session_id = sessions.id), "
-                    + "tool_call_count = (SELECT coalesce(sum(json_array_length(tool_calls)), 0) FROM messages "
-                    + "WHERE session_id = sessions.id AND json_valid(tool_calls)) WHERE id = ?")) {
-                recount.setString(1, sessionId);
-                recount.executeUpdate();
-            }
+        database().write("truncate session " + sessionId, sql -> {
+            MessageWrites.truncate(sql.connection(), sessionId, keep);
             return null;
         });
     }
 
     @Override
     public List<Message> messages(String sessionId) throws IOException {
-        return database().read("read the messages of session " + sessionId, connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + MESSAGE_COLUMNS
-                    + " FROM messages WHERE session_id = ? AND active = 1 ORDER BY id")) {
-                select.setString(1, sessionId);
-                List<Message> messages = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        messages.add(MessageColumns.fromRow(new MessageColumns.Row(rows.getString(1),
-                                optional(rows, 2), optional(rows, 3), optional(rows, 4), optional(rows, 5),
-                                optional(rows, 6))));
-                    }
+        return database().read("read the messages of session " + sessionId, sql -> {
+            PreparedStatement select = sql.prepared(MESSAGES);
+            select.setString(1, sessionId);
+            List<Message> messages = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    messages.add(MessageColumns.fromRow(new MessageColumns.Row(rows.getString(1),
+                            optional(rows, 2), optional(rows, 3), optional(rows, 4), optional(rows, 5),
+                            optional(rows, 6))));
                 }
-                return messages;
             }
+            return messages;
         });
     }
 
     @Override
     public Optional<SessionRecord> find(String sessionId) throws IOException {
-        return database().read("find session " + sessionId, connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + SESSION_COLUMNS
-                    + " FROM sessions WHERE id = ?")) {
-                select.setString(1, sessionId);
-                List<SessionRecord> found = sessions(select);
-                return found.stream().findFirst();
-            }
+        return database().read("find session " + sessionId, sql -> {
+            PreparedStatement select = sql.prepared(FIND);
+            select.setString(1, sessionId);
+            return sessions(select).stream().findFirst();
         });
     }
 
     @Override
     public List<SessionRecord> recent(int limit) throws IOException {
-        return database().read("list recent sessions", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + SESSION_COLUMNS
-                    + " FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?")) {
-                select.setInt(1, Math.max(limit, 0));
-                return sessions(select);
-            }
+        return database().read("list recent sessions", sql -> {
+            PreparedStatement select = sql.prepared(RECENT);
+            select.setInt(1, Math.max(limit, 0));
+            return sessions(select);
         });
     }
 
     @Override
     public List<SearchHit> search(String query, int limit) throws IOException {
         return database().read("search messages for \"" + query + "\"",
-                connection -> MessageSearch.search(connection, query, limit));
+                sql -> MessageSearch.search(sql.connection(), query, limit));
     }
 
-    private static void insertMessages(Connection connection, String sessionId, List<Message> messages)
-            throws SQLException {
-        double timestamp = nextTimestamp(connection, sessionId);
-        List<ToolCall> knownCalls = new ArrayList<>();
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO messages (session_id, "
-                + MESSAGE_COLUMNS + ", tool_name, timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Message message : messages) {
-                knownCalls.addAll(message.toolCalls());
-                MessageColumns.Row row = MessageColumns.toRow(message);
-                insert.setString(1, sessionId);
-                insert.setString(2, row.role());
-                setOptional(insert, 3, row.content());
-                setOptional(insert, 4, row.toolCalls());
-                setOptional(insert, 5, row.toolCallId());
-                setOptional(insert, 6, row.reasoning());
-                setOptional(insert, 7, row.reasoningDetails());
-                setOptional(insert, 8, toolName(connection, sessionId, message, knownCalls));
-                insert.setDouble(9, timestamp);
-                insert.executeUpdate();
-                timestamp += MICROSECOND;
-            }
+    /** By id; else by title (the newest session of its lineage); else by a unique id prefix. */
+    @Override
+    public Optional<SessionRecord> resolve(String idOrTitle) throws IOException {
+        String wanted = idOrTitle.strip();
+        Optional<SessionRecord> byId = find(wanted);
+        if (byId.isPresent()) {
+            return byId;
         }
+        Optional<String> id = database().read("resolve the session title \"" + wanted + "\"",
+                sql -> SessionTitles.resolve(sql, wanted));
+        return id.isPresent() ? find(id.get()) : Optional.empty();
     }
 
     /**
-     * Now, but never at or before the session's last message: readers of the original order by timestamp, so the
-     * stored order must survive a clock step backwards or several messages in one millisecond.
+     * Sets the title, cleaned as the original cleans it; blank text clears it.
+     *
+     * @throws IllegalArgumentException when the session does not exist, the title is too long, or another session
+     *     holds it (the message names that session)
      */
-    private static double nextTimestamp(Connection connection, String sessionId) throws SQLException {
-        double now = epochSeconds(Instant.now());
-        try (PreparedStatement last = connection.prepareStatement(
-                "SELECT max(timestamp) FROM messages WHERE session_id = ?")) {
-            last.setString(1, sessionId);
-            try (ResultSet rows = last.executeQuery()) {
-                if (rows.next()) {
-                    double latest = rows.getDouble(1);
-                    if (!rows.wasNull() && latest + MICROSECOND > now) {
-                        return latest + MICROSECOND;
-                    }
-                }
-            }
-        }
-        return now;
+    @Override
+    public void rename(String sessionId, String title) throws IOException {
+        database().write("rename session " + sessionId, sql -> {
+            SessionTitles.rename(sql, sessionId, title);
+            return null;
+        });
     }
 
-    /** The original stores the tool's name on each tool result; it is the name in the call the result answers. */
-    private static Optional<String> toolName(Connection connection, String sessionId, Message message,
-                                             List<ToolCall> knownCalls) throws SQLException {
-        if (message.role() != Message.Role.TOOL || message.toolCallId().isEmpty()) {
-            return Optional.empty();
-        }
-        String callId = message.toolCallId().get();
-        Optional<String> inThisTurn = MessageColumns.toolNameFor(callId, knownCalls);
-        if (inThisTurn.isPresent()) {
-            return inThisTurn;
-        }
-        try (PreparedStatement earlier = connection.prepareStatement("SELECT json_extract(call.value, "
-                + "'$.function.name') FROM messages m, json_each(m.tool_calls) call WHERE m.session_id = ? "
-                + "AND json_valid(m.tool_calls) AND json_extract(call.value, '$.id') = ? ORDER BY m.id DESC LIMIT 1")) {
-            earlier.setString(1, sessionId);
-            earlier.setString(2, callId);
-            try (ResultSet rows = earlier.executeQuery()) {
-                return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+    /** Marks the session ended now; the first reason stays, as in the original (later calls change nothing). */
+    @Override
+    public void end(String sessionId, String reason) throws IOException {
+        database().write("end session " + sessionId, sql -> {
+            PreparedStatement end = sql.prepared(END);
+            end.setDouble(1, MessageWrites.epochSeconds(Instant.now()));
+            end.setString(2, reason);
+            end.setString(3, sessionId);
+            end.executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public void addUsage(String sessionId, Usage usage, int apiCalls) throws IOException {
+        database().write("add token usage to session " + sessionId, sql -> {
+            PreparedStatement add = sql.prepared(ADD_USAGE);
+            add.setLong(1, usage.inputTokens());
+            add.setLong(2, usage.outputTokens());
+            add.setLong(3, usage.cacheReadTokens());
+            add.setLong(4, usage.cacheWriteTokens());
+            add.setLong(5, usage.reasoningTokens());
+            add.setInt(6, apiCalls);
+            add.setString(7, sessionId);
+            add.executeUpdate();
+            return null;
+        });
+    }
+
+    /**
+     * The ids of the session's lineage: its root (the oldest ancestor) and every descendant of the root, oldest first;
+     * empty when the session does not exist.
+     */
+    public List<String> lineage(String sessionId) throws IOException {
+        return database().read("read the lineage of session " + sessionId, sql -> lineage(sql, sessionId));
+    }
+
+    static List<String> lineage(StateDatabase.Statements sql, String sessionId) throws SQLException {
+        PreparedStatement select = sql.prepared(LINEAGE);
+        select.setString(1, sessionId);
+        List<String> ids = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
             }
         }
+        return ids;
     }
 
     private static List<SessionRecord> sessions(PreparedStatement select) throws SQLException {
@@ -265,7 +268,7 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
             while (rows.next()) {
                 sessions.add(new SessionRecord(rows.getString(1), rows.getString(2),
                         optional(rows, 3).orElse(""), optional(rows, 4), optional(rows, 5),
-                        instant(rows.getDouble(6))));
+                        MessageWrites.instant(rows.getDouble(6))));
             }
         }
         return sessions;
@@ -273,25 +276,5 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
 
     private static Optional<String> optional(ResultSet rows, int column) throws SQLException {
         return Optional.ofNullable(rows.getString(column));
-    }
-
-    private static void setOptional(PreparedStatement statement, int index, Optional<String> value)
-            throws SQLException {
-        if (value.isPresent()) {
-            statement.setString(index, value.get());
-        } else {
-            statement.setNull(index, Types.VARCHAR);
-        }
-    }
-
-    /** The original keeps times as REAL Unix seconds (Python's {@code time.time()}). */
-    private static double epochSeconds(Instant instant) {
-        return instant.getEpochSecond() + instant.getNano() / 1e9;
-    }
-
-    private static Instant instant(double epochSeconds) {
-        long seconds = (long) Math.floor(epochSeconds);
-        long nanos = Math.round((epochSeconds - seconds) * 1e9 / 1000) * 1000;
-        return Instant.ofEpochSecond(seconds, nanos);
     }
 }

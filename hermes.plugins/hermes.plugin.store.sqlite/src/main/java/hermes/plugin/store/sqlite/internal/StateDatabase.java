@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
@@ -30,24 +35,83 @@ final class StateDatabase implements AutoCloseable {
     private static final int JITTER_MIN_MILLIS = 20;
     private static final int JITTER_MAX_MILLIS = 150;
     private static final int WRITES_PER_CHECKPOINT = 50;
+    /** Negative: KiB rather than pages (SQLite's convention), 32 MB per connection. */
+    private static final int CACHE_KIB = -32 * 1024;
 
-    /** Work done inside one write transaction. */
+    /** Work done on one connection: inside a write transaction, or as one read. */
     @FunctionalInterface
     interface Work<T> {
-        T run(Connection connection) throws SQLException;
+        T run(Statements sql) throws SQLException;
+    }
+
+    /**
+     * A connection with the statements it keeps prepared: a search runs a dozen statements in about a millisecond,
+     * and preparing each anew would be a good part of that. Only for SQL text from a small fixed set (the search
+     * routes vary the table and the number of roles, never data); anything else is prepared on {@link #connection()}
+     * and closed by its user. Used under its connection's lock only.
+     */
+    static final class Statements implements AutoCloseable {
+        private static final int CAPACITY = 64;
+
+        private final Connection connection;
+        private final Map<String, PreparedStatement> cache = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+                if (size() <= CAPACITY) {
+                    return false;
+                }
+                closeQuietly(eldest.getValue());
+                return true;
+            }
+        };
+
+        Statements(Connection connection) {
+            this.connection = connection;
+        }
+
+        Connection connection() {
+            return connection;
+        }
+
+        /** The statement for {@code sqlText}, prepared once; parameters are cleared. Do not close it. */
+        PreparedStatement prepared(String sqlText) throws SQLException {
+            PreparedStatement statement = cache.get(sqlText);
+            if (statement == null) {
+                statement = connection.prepareStatement(sqlText);
+                cache.put(sqlText, statement);
+            } else {
+                statement.clearParameters();
+            }
+            return statement;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            cache.values().forEach(Statements::closeQuietly);
+            cache.clear();
+            connection.close();
+        }
+
+        private static void closeQuietly(PreparedStatement statement) {
+            try {
+                statement.close();
+            } catch (SQLException alreadyUnusable) {
+                // the connection is closing or broken; nothing else holds the statement
+            }
+        }
     }
 
     private final Path file;
-    private final Connection writer;
-    private final Connection reader;
+    private final Statements writer;
+    private final Statements reader;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock readLock = new ReentrantLock();
     private int writesSinceCheckpoint;
 
     private StateDatabase(Path file, Connection writer, Connection reader) {
         this.file = file;
-        this.writer = writer;
-        this.reader = reader;
+        this.writer = new Statements(writer);
+        this.reader = new Statements(reader);
     }
 
     /** Opens {@code file}, creating it with the original's schema when it does not exist or holds no tables. */
@@ -119,14 +183,10 @@ final class StateDatabase implements AutoCloseable {
     }
 
     private <T> T inTransaction(Work<T> work) throws SQLException {
-        try (Statement begin = writer.createStatement()) {
-            begin.execute("BEGIN IMMEDIATE");
-        }
+        writer.prepared("BEGIN IMMEDIATE").execute();
         try {
             T result = work.run(writer);
-            try (Statement commit = writer.createStatement()) {
-                commit.execute("COMMIT");
-            }
+            writer.prepared("COMMIT").execute();
             return result;
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
@@ -135,7 +195,7 @@ final class StateDatabase implements AutoCloseable {
     }
 
     private void rollbackQuietly() {
-        try (Statement rollback = writer.createStatement()) {
+        try (Statement rollback = writer.connection().createStatement()) {
             rollback.execute("ROLLBACK");
         } catch (SQLException alreadyRolledBack) {
             // SQLite rolls back by itself on some errors; nothing is left to undo then
@@ -147,7 +207,7 @@ final class StateDatabase implements AutoCloseable {
             return;
         }
         writesSinceCheckpoint = 0;
-        try (Statement checkpoint = writer.createStatement()) {
+        try (Statement checkpoint = writer.connection().createStatement()) {
             checkpoint.execute("PRAGMA wal_checkpoint(PASSIVE)");
         } catch (SQLException e) {
             // a checkpoint is housekeeping: a busy reader elsewhere only postpones it
@@ -166,6 +226,9 @@ final class StateDatabase implements AutoCloseable {
         try (Statement pragmas = connection.createStatement()) {
             pragmas.execute("PRAGMA journal_mode=WAL");
             pragmas.execute("PRAGMA foreign_keys=ON");
+            // per connection, not stored in the file: the default 2 MB cache re-reads index pages of a large
+            // history through the OS on every search; durability (synchronous) stays at the library default, FULL
+            pragmas.execute("PRAGMA cache_size=" + CACHE_KIB);
         } catch (SQLException e) {
             connection.close();
             throw e;
@@ -232,6 +295,15 @@ final class StateDatabase implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting to " + what + " in " + file, e);
+        }
+    }
+
+    /** Binds an optional text: empty as SQL NULL. */
+    static void setOptional(PreparedStatement statement, int index, Optional<String> value) throws SQLException {
+        if (value.isPresent()) {
+            statement.setString(index, value.get());
+        } else {
+            statement.setNull(index, Types.VARCHAR);
         }
     }
 

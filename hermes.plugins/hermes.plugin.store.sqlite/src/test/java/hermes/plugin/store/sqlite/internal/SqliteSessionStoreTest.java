@@ -112,7 +112,7 @@ class SqliteSessionStoreTest {
     }
 
     @Test
-    void truncateKeepsTheFirstMessagesAndUnindexesTheRest() throws Exception {
+    void truncateSoftDeletesTheRestAsTheOriginalsRewindDoes() throws Exception {
         store.append(SESSION, List.of(Message.user("first question"), Message.assistant("first answer")));
         store.append(SESSION, List.of(Message.user("second zebra question"), Message.assistant("second answer")));
 
@@ -121,12 +121,21 @@ class SqliteSessionStoreTest {
         assertThat(store.messages(SESSION))
                 .containsExactly(Message.user("first question"), Message.assistant("first answer"));
         assertThat(store.search("zebra", 10)).isEmpty();
-        assertThat(StateFiles.column(file, "SELECT message_count FROM sessions")).containsExactly("2");
+        assertThat(StateFiles.column(file, "SELECT content || ' ' || active FROM messages ORDER BY id")).containsExactly(
+                "first question 1", "first answer 1", "second zebra question 0", "second answer 0");
+        assertThat(StateFiles.column(file, "SELECT message_count || ' ' || rewind_count FROM sessions"))
+                .containsExactly("2 1");
 
         store.truncate(SESSION, 5);
-        assertThat(store.messages(SESSION)).hasSize(2);
+        assertThat(StateFiles.column(file, "SELECT message_count || ' ' || rewind_count FROM sessions"))
+                .as("nothing to rewind is no rewind").containsExactly("2 1");
         store.truncate(SESSION, 0);
         assertThat(store.messages(SESSION)).isEmpty();
+        assertThat(StateFiles.column(file, "SELECT message_count || ' ' || rewind_count FROM sessions"))
+                .containsExactly("0 2");
+
+        store.append(SESSION, List.of(Message.user("after the rewind")));
+        assertThat(store.messages(SESSION)).containsExactly(Message.user("after the rewind"));
     }
 
     @Test
