@@ -49,12 +49,17 @@ import mockwebserver3.RecordedRequest;
 public final class FakeModelServer implements AutoCloseable {
 
     private static final String USAGE =
-            "usage: java -cp <jars> hermes.testing.FakeModelServer [--port N] [--script replies.json] [--echo]";
+            "usage: java -cp <jars> hermes.testing.FakeModelServer [--port N] [--script replies.json] [--echo]"
+                    + " [--latency-ms N]";
 
     private final MockWebServer http = new MockWebServer();
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
     private volatile Optional<Function<CapturedRequest, Reply>> responder = Optional.empty();
     private final List<CapturedRequest> captured = new ArrayList<>();
+    /** Off in a standalone server: nothing can read its captures, and a long benchmark would pile them up. */
+    private volatile boolean capturing = true;
+    /** The arrival count when not capturing; guarded by {@code captured}. */
+    private int uncapturedCount;
     private final BlockingQueue<CapturedRequest> untaken = new LinkedBlockingQueue<>();
     private final OpenAiWire openAi = new OpenAiWire();
     private final AnthropicWire anthropic = new AnthropicWire();
@@ -201,7 +206,9 @@ public final class FakeModelServer implements AutoCloseable {
     /**
      * Runs the server standalone until the process is killed. Arguments: {@code --port N} (default: a free port),
      * {@code --script replies.json} (a JSON array of replies, see the module README) and {@code --echo} (once the
-     * script is used up, answer every request with the text {@code echo: <last user message>}). Prints
+     * script is used up, answer every request with the text {@code echo: <last user message>}) and
+     * {@code --latency-ms N} (every reply without a delay of its own waits N ms before its first byte, as a model
+     * that takes time to answer; for load benchmarks). Requests are not captured. Prints
      * {@code listening on http://127.0.0.1:PORT} on standard output once it accepts connections; exits with status 2
      * and a usage line on bad arguments.
      */
@@ -215,6 +222,7 @@ public final class FakeModelServer implements AutoCloseable {
             System.exit(2);
             return;
         }
+        server.capturing = false;
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "fake-model-server-shutdown"));
         System.out.println("listening on " + server.anthropicBaseUrl());
         System.out.flush();
@@ -226,17 +234,21 @@ public final class FakeModelServer implements AutoCloseable {
         int port = 0;
         List<Reply> replies = List.of();
         boolean echo = false;
+        Duration latency = Duration.ZERO;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = parsePort(valueAfter(args, i++));
                 case "--script" -> replies = ScriptFile.read(Path.of(valueAfter(args, i++)));
                 case "--echo" -> echo = true;
+                case "--latency-ms" -> latency = Duration.ofMillis(parseMillis(valueAfter(args, i++)));
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
             }
         }
-        FakeModelServer server = new FakeModelServer().enqueue(replies.toArray(Reply[]::new));
+        Duration delay = latency;
+        FakeModelServer server = new FakeModelServer()
+                .enqueue(replies.stream().map(reply -> withLatency(reply, delay)).toArray(Reply[]::new));
         if (echo) {
-            server.respondWith(request -> Reply.text("echo: " + request.lastUserText()));
+            server.respondWith(request -> Reply.text("echo: " + request.lastUserText()).withDelay(delay));
         }
         return server.start(port);
     }
@@ -246,6 +258,24 @@ public final class FakeModelServer implements AutoCloseable {
             throw new IllegalArgumentException(args[index] + " needs a value");
         }
         return args[index + 1];
+    }
+
+    /** A script entry's own {@code delay_ms} wins over {@code --latency-ms}. */
+    private static Reply withLatency(Reply reply, Duration latency) {
+        return reply.delay().isZero() ? reply.withDelay(latency) : reply;
+    }
+
+    private static long parseMillis(String value) {
+        try {
+            long millis = Long.parseLong(value);
+            if (millis < 0) {
+                throw new NumberFormatException();
+            }
+            return millis;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--latency-ms needs a whole number of milliseconds >= 0, got '" + value
+                    + "'", e);
+        }
     }
 
     private static int parsePort(String value) {
@@ -306,8 +336,11 @@ public final class FakeModelServer implements AutoCloseable {
 
     /** Stores the request for the capture methods and returns its arrival number, counting from 1. */
     private int record(CapturedRequest request) {
-        untaken.add(request);
         synchronized (captured) {
+            if (!capturing) {
+                return ++uncapturedCount;
+            }
+            untaken.add(request);
             captured.add(request);
             captured.notifyAll();
             return captured.size();

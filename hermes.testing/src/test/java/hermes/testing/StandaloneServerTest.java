@@ -68,10 +68,35 @@ class StandaloneServerTest {
     }
 
     @Test
+    void latencyDelaysEveryEchoAndScriptedReplyButAScriptedDelayWins() throws IOException {
+        Path script = Files.writeString(dir.resolve("replies.json"),
+                "[{\"text\":\"own delay\",\"delay_ms\":700},{\"text\":\"scripted\"}]");
+
+        try (FakeModelServer server = FakeModelServer.launch("--latency-ms", "300", "--script", script.toString(),
+                "--echo")) {
+            String url = server.openAiBaseUrl() + "/chat/completions";
+
+            assertThat(timedPost(url)).as("the entry's own delay_ms").isGreaterThanOrEqualTo(700);
+            assertThat(timedPost(url)).as("a scripted reply without delay_ms").isGreaterThanOrEqualTo(300);
+            assertThat(timedPost(url)).as("an echo").isGreaterThanOrEqualTo(300);
+            assertThat(Http.post(url, REQUEST).json().at("/choices/0/message/content").asText())
+                    .isEqualTo("echo: ping");
+        }
+    }
+
+    private static long timedPost(String url) throws IOException {
+        long started = System.nanoTime();
+        assertThat(Http.post(url, REQUEST).status()).isEqualTo(200);
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    }
+
+    @Test
     void launchRefusesUnknownArgumentsAndBadPorts() {
         assertThatThrownBy(() -> FakeModelServer.launch("--verbose")).hasMessageContaining("unknown argument '--verbose'");
         assertThatThrownBy(() -> FakeModelServer.launch("--port", "http")).hasMessageContaining("--port needs a number");
         assertThatThrownBy(() -> FakeModelServer.launch("--script")).hasMessageContaining("--script needs a value");
+        assertThatThrownBy(() -> FakeModelServer.launch("--latency-ms", "-5"))
+                .hasMessageContaining("--latency-ms needs a whole number of milliseconds");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import hermes.api.Caller;
 import hermes.api.Command;
 import hermes.api.Session;
+import hermes.testing.FakeConfiguration;
 
 class CronCommandTest {
 

@@ -21,6 +21,7 @@ import hermes.api.Caller;
 import hermes.api.ToolCall;
 import hermes.api.ToolResult;
 import hermes.testing.FakeToolContext;
+import hermes.testing.FakeConfiguration;
 
 class CronJobToolTest {
 

@@ -20,6 +20,7 @@ import hermes.api.Channel;
 import hermes.api.Event;
 import hermes.api.SessionSpec;
 import hermes.api.Submission;
+import hermes.testing.FakeConfiguration;
 
 class CronSchedulerTest {
 

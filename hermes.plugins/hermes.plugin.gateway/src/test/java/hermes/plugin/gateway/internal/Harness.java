@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import hermes.api.Caller;
+import hermes.testing.FakeConfiguration;
 
 /**
  * A gateway on a temporary home with a fake runtime: channels supervised on real (short) timings, conversations on a

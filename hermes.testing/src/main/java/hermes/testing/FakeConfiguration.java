@@ -1,4 +1,4 @@
-package hermes.plugin.gateway.internal;
+package hermes.testing;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -7,28 +7,31 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import hermes.api.Configuration;
 
-/** Settings held in maps: config.yaml values by dotted key, secrets by name. Change them while a test runs. */
-final class FakeConfiguration implements Configuration {
+/**
+ * A {@link Configuration} held in maps, for tests of plugins that read settings: config.yaml values by dotted key,
+ * secrets by name. Change them while a test runs.
+ */
+public final class FakeConfiguration implements Configuration {
 
     private final Path home;
     private final Map<String, Object> config = new ConcurrentHashMap<>();
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
 
-    FakeConfiguration(Path home) {
+    public FakeConfiguration(Path home) {
         this.home = home;
     }
 
-    FakeConfiguration set(String key, Object value) {
+    public FakeConfiguration set(String key, Object value) {
         config.put(key, value);
         return this;
     }
 
-    FakeConfiguration secret(String name, String value) {
+    public FakeConfiguration secret(String name, String value) {
         secrets.put(name, value);
         return this;
     }
 
-    FakeConfiguration unset(String name) {
+    public FakeConfiguration unset(String name) {
         config.remove(name);
         secrets.remove(name);
         return this;
