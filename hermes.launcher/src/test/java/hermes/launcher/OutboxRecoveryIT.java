@@ -68,13 +68,15 @@ class OutboxRecoveryIT {
         new HermesProcess(home, server, "platforms:\n  telegram:\n    poll_timeout: 1\ndisplay:\n"
                 + "  busy_input_mode: queue\n");
         // each answer takes a while, so all three questions are fetched before the first reply is sent
-        server.enqueue(Reply.text("first answer").withDelay(Duration.ofSeconds(2)),
+        server.enqueue(Reply.text("first answer").withDelay(Duration.ofSeconds(4)),
                 Reply.text("second answer"), Reply.text("third answer"));
         startGateway(telegram.baseUrl());
         telegram.userSends(TOKEN, USER, "one");
         telegram.userSends(TOKEN, USER, "two");
         telegram.userSends(TOKEN, USER, "three");
         server.awaitRequestCount(1, Duration.ofSeconds(30));
+        // the poller has all three questions well within this pause, and the first answer is still 2.5 s away
+        Thread.sleep(1500);
         telegram.close(); // Telegram is gone: the replies can only be stored
         telegram = null;
         server.awaitRequestCount(3, Duration.ofSeconds(30));

@@ -43,6 +43,12 @@ public final class ApiServerChannel implements Channel {
     static final Duration KEEPALIVE = Duration.ofSeconds(15);
     /** Pending connections the OS may queue: enough for a burst of a thousand clients connecting at once. */
     static final int BACKLOG = 1024;
+    /**
+     * The JDK server writes a response's headers and its body in two writes; with Nagle's algorithm on, the body then
+     * waits for the client's delayed ACK of the headers (up to 40 ms on Linux) — longer than a fast model takes to
+     * answer. The server reads this property once, when its first instance is made in this JVM.
+     */
+    static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
     private static final System.Logger LOG = System.getLogger(ApiServerChannel.class.getName());
 
@@ -93,6 +99,9 @@ public final class ApiServerChannel implements Channel {
             if (!settings.requiresKey()) {
                 LOG.log(System.Logger.Level.WARNING, "the API server runs without " + ServerSettings.KEY
                         + ": every program on this machine can use it; set a key to require one");
+            }
+            if (System.getProperty(NO_DELAY) == null) {
+                System.setProperty(NO_DELAY, "true");
             }
             HttpServer server;
             try {

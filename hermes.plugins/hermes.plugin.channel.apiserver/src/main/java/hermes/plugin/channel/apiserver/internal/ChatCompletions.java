@@ -77,6 +77,7 @@ final class ChatCompletions {
                         + "answer, then send this one", "session_busy");
             }
         }
+        LastWrite last;
         try {
             CompletionJson.Header header = CompletionJson.Header.next(request.model());
             Caller caller = new Caller(PLATFORM, Optional.of(resume.orElse(header.id())), Optional.empty(),
@@ -89,19 +90,26 @@ final class ChatCompletions {
                 }
                 session.submit(request.turn());
                 Instant deadline = Instant.now().plus(settings.turnTimeout());
-                if (request.stream()) {
-                    stream(exchange, session, watcher, header, deadline);
-                } else {
-                    answer(exchange, session, watcher, header, deadline);
-                }
+                last = request.stream() ? stream(exchange, session, watcher, header, deadline)
+                        : answer(exchange, session, watcher, header, deadline);
             }
         } finally {
             resume.ifPresent(continuing::remove);
         }
+        // only now may the client see the end of the answer: a client that sends its next turn the moment it has
+        // this one must find the session closed and free, not get 409 from a request that is still tidying up
+        last.write();
     }
 
-    private void answer(HttpExchange exchange, Session session, TurnWatcher watcher, CompletionJson.Header header,
-                        Instant deadline) throws IOException, ApiError, InterruptedException {
+    /** The end of an answer, written once the session is closed and released. */
+    @FunctionalInterface
+    private interface LastWrite {
+        void write() throws IOException, ApiError;
+    }
+
+    private LastWrite answer(HttpExchange exchange, Session session, TurnWatcher watcher,
+                             CompletionJson.Header header, Instant deadline)
+            throws ApiError, InterruptedException {
         List<String> errors = new ArrayList<>();
         while (true) {
             Optional<Event.Payload> payload = watcher.next(Duration.between(Instant.now(), deadline));
@@ -119,10 +127,10 @@ final class ChatCompletions {
                     if (failure.isPresent()) {
                         throw failure.get();
                     }
-                    Exchanges.json(exchange, 200, json.bytes(json.completion(header, finished.answer(),
-                            finishReason(finished), finished.usage())), Map.of(Exchanges.SESSION_HEADER,
-                            session.id()));
-                    return;
+                    byte[] completion = json.bytes(json.completion(header, finished.answer(), finishReason(finished),
+                            finished.usage()));
+                    Map<String, String> headers = Map.of(Exchanges.SESSION_HEADER, session.id());
+                    return () -> Exchanges.json(exchange, 200, completion, headers);
                 }
                 default -> {
                     // deltas and notices: the non-streaming answer is the turn's final text
@@ -131,8 +139,9 @@ final class ChatCompletions {
         }
     }
 
-    private void stream(HttpExchange exchange, Session session, TurnWatcher watcher, CompletionJson.Header header,
-                        Instant deadline) throws IOException, ApiError, InterruptedException {
+    private LastWrite stream(HttpExchange exchange, Session session, TurnWatcher watcher,
+                             CompletionJson.Header header, Instant deadline)
+            throws IOException, InterruptedException {
         EventStream events = new EventStream(exchange, json, header, session::id);
         List<String> errors = new ArrayList<>();
         try {
@@ -142,8 +151,8 @@ final class ChatCompletions {
                 if (payload.isEmpty()) {
                     if (!Instant.now().isBefore(deadline)) {
                         interrupt(session);
-                        events.fail(timedOut());
-                        return;
+                        ApiError timeout = timedOut();
+                        return () -> events.fail(timeout);
                     }
                     events.keepalive();
                     continue;
@@ -156,11 +165,9 @@ final class ChatCompletions {
                     case Event.TurnFinished finished -> {
                         Optional<ApiError> failure = failure(finished, errors);
                         if (failure.isPresent()) {
-                            events.fail(failure.get());
-                        } else {
-                            events.finish(finishReason(finished), finished.usage());
+                            return () -> events.fail(failure.get());
                         }
-                        return;
+                        return () -> events.finish(finishReason(finished), finished.usage());
                     }
                     default -> {
                         // reasoning and notices are not part of an OpenAI answer

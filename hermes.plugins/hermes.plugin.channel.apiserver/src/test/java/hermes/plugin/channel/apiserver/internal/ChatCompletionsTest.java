@@ -319,6 +319,21 @@ class ChatCompletionsTest {
     }
 
     @Test
+    void aClientThatSendsItsNextTurnTheMomentItHasAnAnswerFindsTheSessionFree() throws Exception {
+        String id = server.chat(messages(false, "user", "turn 0")).headers().firstValue("X-Hermes-Session-Id")
+                .orElseThrow();
+
+        for (int turn = 1; turn <= 20; turn++) {
+            HttpResponse<String> answer = server.chat(messages(false, "user", "turn " + turn),
+                    "X-Hermes-Session-Id", id);
+
+            assertThat(answer.statusCode()).as("turn %d: %s", turn, answer.body()).isEqualTo(200);
+            assertThat(server.runtime.sessions.get(turn).isClosed())
+                    .as("the answer goes out only once its session is closed").isTrue();
+        }
+    }
+
+    @Test
     void manyConcurrentRequestsEachGetTheirOwnSession() throws Exception {
         server.runtime.script = (session, turn) -> session.emit(new Event.TurnFinished("stop", FakeRuntime.USAGE, 1,
                 "echo: " + ((ContentPart.Text) turn.content().getFirst()).text()));

@@ -79,6 +79,21 @@ class StreamingTest {
     }
 
     @Test
+    void theStreamEndsOnlyOnceItsSessionIsClosedSoTheNextTurnFindsItFree() throws Exception {
+        String id = server.chat(messages(false, "user", "turn 0")).headers().firstValue("X-Hermes-Session-Id")
+                .orElseThrow();
+
+        for (int turn = 1; turn <= 10; turn++) {
+            HttpResponse<List<String>> response = server.chatStream(messages(true, "user", "turn " + turn),
+                    "X-Hermes-Session-Id", id);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(events(response.body()).getLast().data()).isEqualTo("[DONE]");
+            assertThat(server.runtime.sessions.get(turn).isClosed()).isTrue();
+        }
+    }
+
+    @Test
     void toolProgressGoesInlineAsNamedEventsAndNeverIntoTheText() throws Exception {
         server.runtime.script = (session, turn) -> {
             session.emit(new Event.TextDelta("Let me look. "));
