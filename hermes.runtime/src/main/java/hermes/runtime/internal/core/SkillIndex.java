@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -26,6 +27,10 @@ import hermes.runtime.internal.scanner.ThreatScanner;
  * description never reaches the prompt.
  */
 final class SkillIndex {
+
+    /** Scan verdicts by index line; bounded, and cleared when full rather than tracked for recency. */
+    private static final Map<String, Boolean> SCANNED = new ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 4096;
 
     private SkillIndex() {
     }
@@ -50,7 +55,7 @@ final class SkillIndex {
             if (disabled.contains(skill.name()) || !active(skill.activation(), toolNames, toolsets)) {
                 continue;
             }
-            if (ThreatScanner.scan(skill.name() + "\n" + skill.description(), Scope.STRICT).blocked()) {
+            if (poisoned(skill)) {
                 warn.accept("skill '" + skill.name() + "' is left out of the index: its description matches a"
                         + " threat pattern (check it with: hermes skills audit " + skill.name() + ")");
                 continue;
@@ -59,6 +64,24 @@ final class SkillIndex {
         }
         grouped.values().forEach(list -> list.sort((a, b) -> a.name().compareTo(b.name())));
         return grouped;
+    }
+
+    /**
+     * Whether the skill's index line fails the strict scan. Remembered per text: a gateway opens a session per request
+     * and the scan of every description was most of a turn's CPU (bench/gateway); the texts rarely change.
+     */
+    private static boolean poisoned(SkillInfo skill) {
+        String line = skill.name() + "\n" + skill.description();
+        Boolean known = SCANNED.get(line);
+        if (known != null) {
+            return known;
+        }
+        boolean blocked = ThreatScanner.scan(line, Scope.STRICT).blocked();
+        if (SCANNED.size() >= MAX_REMEMBERED) {
+            SCANNED.clear();
+        }
+        SCANNED.put(line, blocked);
+        return blocked;
     }
 
     static boolean active(Activation activation, Set<String> tools, Set<String> toolsets) {
