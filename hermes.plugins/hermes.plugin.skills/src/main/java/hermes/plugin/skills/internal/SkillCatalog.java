@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  * <p>The listing is cached: it is reused while every folder visited and every file read has the same file key,
  * modification time and size as when it was read, which costs a few stat calls instead of parsing every SKILL.md.
  *
- * <p>Threading: any thread.
+ * <p>Threading: any thread. Readers check a cached listing without a lock (a gateway opens sessions from many threads at
+ * once); only a rebuild is serialised.
  */
 final class SkillCatalog {
 
@@ -55,9 +56,11 @@ final class SkillCatalog {
 
     private final Path localRoot;
     private final Supplier<List<Path>> externalRoots;
-    private Listing cached;
-    private List<Path> cachedRoots = List.of();
-    private Map<Path, List<Object>> stamps = Map.of();
+    /** A listing with the roots it was built from and the stamps of what it read. */
+    private record Cached(Listing listing, List<Path> roots, Map<Path, List<Object>> stamps) {
+    }
+
+    private volatile Cached cached;
 
     SkillCatalog(Path localRoot, Supplier<List<Path>> externalRoots) {
         this.localRoot = localRoot;
@@ -68,12 +71,21 @@ final class SkillCatalog {
         return localRoot;
     }
 
-    synchronized Listing list() throws IOException {
+    Listing list() throws IOException {
         List<Path> roots = new ArrayList<>();
         roots.add(localRoot);
         roots.addAll(externalRoots.get());
-        if (cached != null && roots.equals(cachedRoots) && unchanged()) {
-            return cached;
+        Cached current = cached;
+        if (current != null && roots.equals(current.roots()) && unchanged(current.stamps())) {
+            return current.listing();
+        }
+        return rebuild(roots);
+    }
+
+    private synchronized Listing rebuild(List<Path> roots) throws IOException {
+        Cached current = cached;
+        if (current != null && roots.equals(current.roots()) && unchanged(current.stamps())) {
+            return current.listing(); // another thread rebuilt it meanwhile
         }
         Map<Path, List<Object>> seen = new LinkedHashMap<>();
         Map<String, Skill> byName = new LinkedHashMap<>();
@@ -90,10 +102,9 @@ final class SkillCatalog {
         List<Skill> skills = new ArrayList<>(byName.values());
         skills.sort((a, b) -> a.category().equals(b.category()) ? a.name().compareTo(b.name())
                 : a.category().compareTo(b.category()));
-        cached = new Listing(skills, categories, problems);
-        cachedRoots = List.copyOf(roots);
-        stamps = seen;
-        return cached;
+        Listing listing = new Listing(skills, categories, problems);
+        cached = new Cached(listing, List.copyOf(roots), seen);
+        return listing;
     }
 
     Optional<Skill> find(String name) throws IOException {
@@ -102,7 +113,7 @@ final class SkillCatalog {
 
     /** Drops the cache, for writers that changed a file within the timestamp granularity. */
     synchronized void invalidate() {
-        cached = null;
+        cached = null; // after a rebuild in progress, so that rebuild's (possibly older) listing is dropped too
     }
 
     private record Scan(Map<Path, List<Object>> seen, Map<String, Skill> byName, Map<String, String> categories,
@@ -175,7 +186,7 @@ final class SkillCatalog {
         return root.relativize(directory).toString().replace('\\', '/');
     }
 
-    private boolean unchanged() {
+    private static boolean unchanged(Map<Path, List<Object>> stamps) {
         for (Map.Entry<Path, List<Object>> entry : stamps.entrySet()) {
             if (!entry.getValue().equals(stamp(entry.getKey()))) {
                 return false;
