@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,12 +39,7 @@ class CronToTelegramIT {
 
     @AfterEach
     void stop() throws Exception {
-        if (gateway != null) {
-            gateway.destroy();
-            if (!gateway.waitFor(20, TimeUnit.SECONDS)) {
-                gateway.destroyForcibly();
-            }
-        }
+        HermesProcess.stopGateway(gateway);
         if (telegram != null) {
             telegram.close();
         }
@@ -68,10 +62,7 @@ class CronToTelegramIT {
         server.enqueue(Reply.text("Time to stretch!"));
         Files.writeString(home.resolve(".env"), "TELEGRAM_ENABLED=true\nTELEGRAM_BOT_TOKEN=" + TOKEN
                 + "\nTELEGRAM_BASE_URL=" + telegram.baseUrl() + "\n");
-        ProcessBuilder builder = new ProcessBuilder(HermesProcess.HERMES.toString(), "gateway", "run");
-        builder.environment().put("HERMES_HOME", home.toString());
-        builder.redirectErrorStream(true).redirectOutput(home.resolve("gateway.log").toFile());
-        gateway = builder.start();
+        gateway = new HermesProcess(home).startGateway();
 
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String delivered = null;

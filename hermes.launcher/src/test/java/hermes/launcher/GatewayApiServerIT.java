@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,10 +50,7 @@ class GatewayApiServerIT {
         new HermesProcess(home, server, "");
         Files.writeString(home.resolve(".env"), "API_SERVER_ENABLED=true\nAPI_SERVER_KEY=" + KEY
                 + "\nAPI_SERVER_PORT=" + port + "\n");
-        ProcessBuilder builder = new ProcessBuilder(HermesProcess.HERMES.toString(), "gateway", "run");
-        builder.environment().put("HERMES_HOME", home.toString());
-        builder.redirectErrorStream(true).redirectOutput(home.resolve("gateway.log").toFile());
-        gateway = builder.start();
+        gateway = new HermesProcess(home).startGateway();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             try {
@@ -72,12 +68,7 @@ class GatewayApiServerIT {
 
     @AfterEach
     void stop() throws Exception {
-        if (gateway != null) {
-            gateway.destroy();
-            if (!gateway.waitFor(20, TimeUnit.SECONDS)) {
-                gateway.destroyForcibly();
-            }
-        }
+        HermesProcess.stopGateway(gateway);
         server.close();
     }
 

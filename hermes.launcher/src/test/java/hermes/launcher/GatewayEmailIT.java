@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.Message;
 import jakarta.mail.Transport;
@@ -37,12 +36,7 @@ class GatewayEmailIT {
 
     @AfterEach
     void stop() throws Exception {
-        if (gateway != null) {
-            gateway.destroy();
-            if (!gateway.waitFor(20, TimeUnit.SECONDS)) {
-                gateway.destroyForcibly();
-            }
-        }
+        HermesProcess.stopGateway(gateway);
         if (mail != null) {
             mail.stop();
         }
@@ -63,10 +57,7 @@ class GatewayEmailIT {
                 + "EMAIL_SMTP_HOST=127.0.0.1\nEMAIL_SMTP_PORT=" + mail.getSmtp().getPort() + "\nEMAIL_SMTP_SECURITY=none\n"
                 + "EMAIL_POLL_INTERVAL=1\nEMAIL_ALLOWED_USERS=" + ALICE + "\n");
         server.enqueue(Reply.text("Four."));
-        ProcessBuilder builder = new ProcessBuilder(HermesProcess.HERMES.toString(), "gateway", "run");
-        builder.environment().put("HERMES_HOME", home.toString());
-        builder.redirectErrorStream(true).redirectOutput(home.resolve("gateway.log").toFile());
-        gateway = builder.start();
+        gateway = new HermesProcess(home).startGateway();
         long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
         while (!Files.readString(home.resolve("gateway.log")).contains("email: running")) {
             assertThat(System.nanoTime()).as("email connected; log:%n%s", Files.readString(home.resolve("gateway.log")))

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,12 +39,7 @@ class GatewayTelegramIT {
 
     @AfterEach
     void stop() throws Exception {
-        if (gateway != null) {
-            gateway.destroy();
-            if (!gateway.waitFor(20, TimeUnit.SECONDS)) {
-                gateway.destroyForcibly();
-            }
-        }
+        HermesProcess.stopGateway(gateway);
         if (telegram != null) {
             telegram.close();
         }
@@ -59,10 +53,7 @@ class GatewayTelegramIT {
         HermesProcess hermes = new HermesProcess(home, server, "platforms:\n  telegram:\n    poll_timeout: 1\n");
         Files.writeString(home.resolve(".env"), "TELEGRAM_ENABLED=true\nTELEGRAM_BOT_TOKEN=" + TOKEN
                 + "\nTELEGRAM_BASE_URL=" + telegram.baseUrl() + "\n");
-        ProcessBuilder builder = new ProcessBuilder(HermesProcess.HERMES.toString(), "gateway", "run");
-        builder.environment().put("HERMES_HOME", home.toString());
-        builder.redirectErrorStream(true).redirectOutput(home.resolve("gateway.log").toFile());
-        gateway = builder.start();
+        gateway = new HermesProcess(home).startGateway();
 
         telegram.userSends(TOKEN, USER, "hello");
         String pairing = awaitReply(Duration.ofSeconds(40));

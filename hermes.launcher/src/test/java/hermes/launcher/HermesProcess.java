@@ -25,6 +25,11 @@ final class HermesProcess {
 
     private final Path home;
 
+    /** A home that is set up already. */
+    HermesProcess(Path home) {
+        this.home = home;
+    }
+
     HermesProcess(Path home, FakeModelServer server, String extraConfig) throws IOException {
         this.home = home;
         Files.createDirectories(home);
@@ -56,5 +61,29 @@ final class HermesProcess {
         assertThat(run.exit()).as("exit of hermes %s; stderr: %s; stdout: %s", String.join(" ", arguments),
                 run.stderr(), run.stdout()).isZero();
         return run.stdout();
+    }
+
+    /** Starts {@code hermes gateway run} from the distribution at {@code script}; its output goes to gateway.log. */
+    Process startGateway(Path script) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(script.toString(), "gateway", "run");
+        builder.environment().put("HERMES_HOME", home.toString());
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+                home.resolve("gateway.log").toFile()));
+        return builder.start();
+    }
+
+    /** {@link #startGateway} with this build's distribution. */
+    Process startGateway() throws IOException {
+        return startGateway(HERMES);
+    }
+
+    /** Stops a gateway as systemd would (SIGTERM), and kills it when it does not end in time. Null-safe. */
+    static void stopGateway(Process gateway) throws InterruptedException {
+        if (gateway != null && gateway.isAlive()) {
+            gateway.destroy();
+            if (!gateway.waitFor(20, TimeUnit.SECONDS)) {
+                gateway.destroyForcibly();
+            }
+        }
     }
 }

@@ -39,12 +39,7 @@ class OutboxRecoveryIT {
 
     @AfterEach
     void stop() throws Exception {
-        if (gateway != null && gateway.isAlive()) {
-            gateway.destroy();
-            if (!gateway.waitFor(20, TimeUnit.SECONDS)) {
-                gateway.destroyForcibly();
-            }
-        }
+        HermesProcess.stopGateway(gateway);
         if (telegram != null) {
             telegram.close();
         }
@@ -54,11 +49,7 @@ class OutboxRecoveryIT {
     private void startGateway(String baseUrl) throws IOException {
         Files.writeString(home.resolve(".env"), "TELEGRAM_ENABLED=true\nTELEGRAM_BOT_TOKEN=" + TOKEN
                 + "\nTELEGRAM_BASE_URL=" + baseUrl + "\nTELEGRAM_ALLOWED_USERS=" + USER + "\n");
-        ProcessBuilder builder = new ProcessBuilder(HermesProcess.HERMES.toString(), "gateway", "run");
-        builder.environment().put("HERMES_HOME", home.toString());
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
-                home.resolve("gateway.log").toFile()));
-        gateway = builder.start();
+        gateway = new HermesProcess(home).startGateway();
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -49,12 +48,7 @@ class TelegramHotDropIT {
 
     @AfterEach
     void stop() throws Exception {
-        if (gateway != null) {
-            gateway.destroy();
-            if (!gateway.waitFor(20, TimeUnit.SECONDS)) {
-                gateway.destroyForcibly();
-            }
-        }
+        HermesProcess.stopGateway(gateway);
         if (telegram != null) {
             telegram.close();
         }
@@ -82,10 +76,7 @@ class TelegramHotDropIT {
         Files.writeString(home.resolve(".env"), "API_SERVER_ENABLED=true\nAPI_SERVER_KEY=" + KEY + "\nAPI_SERVER_PORT="
                 + port + "\nTELEGRAM_ENABLED=true\nTELEGRAM_BOT_TOKEN=" + TOKEN + "\nTELEGRAM_BASE_URL="
                 + telegram.baseUrl() + "\nTELEGRAM_ALLOWED_USERS=" + USER + "\n");
-        ProcessBuilder builder = new ProcessBuilder(dist.resolve("bin").resolve("hermes").toString(), "gateway", "run");
-        builder.environment().put("HERMES_HOME", home.toString());
-        builder.redirectErrorStream(true).redirectOutput(home.resolve("gateway.log").toFile());
-        gateway = builder.start();
+        gateway = new HermesProcess(home).startGateway(dist.resolve("bin").resolve("hermes"));
         awaitApi(Duration.ofSeconds(30));
         assertThat(apiAnswer("before")).isEqualTo("echo: before");
 
