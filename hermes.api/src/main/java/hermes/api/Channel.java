@@ -47,6 +47,40 @@ public interface Channel {
      */
     String send(Outbound message) throws IOException;
 
+    /**
+     * Shows the chat that a reply is being prepared ("typing…") where the platform can. A hint: the gateway repeats it
+     * while a turn runs and ignores failures.
+     */
+    default void typing(String chatId, Optional<String> threadId) throws IOException {
+    }
+
+    /** Whether {@link #edit} works here; the gateway streams replies by editing a message only when it does. */
+    default boolean canEdit() {
+        return false;
+    }
+
+    /**
+     * Replaces the text of a message this channel sent earlier (a streamed reply growing in place).
+     *
+     * @throws IOException when the platform did not confirm the edit
+     * @throws UnsupportedOperationException when {@link #canEdit()} is false
+     */
+    default void edit(String chatId, String messageId, String text) throws IOException {
+        throw new UnsupportedOperationException(platform() + " cannot edit sent messages");
+    }
+
+    /**
+     * The platform refused a message for good (the chat is gone, the bot was blocked, the message is invalid): unlike
+     * any other {@link IOException} from {@link #send}, the gateway records it as failed and does not retry it.
+     */
+    final class RejectedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public RejectedException(String message) {
+            super(message);
+        }
+    }
+
     /** What a channel hands inbound messages to. Implemented by the gateway. */
     @ProviderType
     interface Host {
