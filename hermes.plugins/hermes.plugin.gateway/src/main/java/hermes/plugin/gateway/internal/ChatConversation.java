@@ -26,14 +26,16 @@ import hermes.api.Submission;
 /**
  * One chat's conversation: the runtime session it talks to (opened on first need — continuing the stored session
  * the chat was routed to, or a new one), the turns in flight, and the questions (approvals, clarifications) the chat
- * is asked to answer. Events of the session become messages to the chat through the outbox.
+ * is asked to answer. Events of the session become messages to the chat through the outbox; while a turn runs the
+ * chat sees "typing…" and, where the platform edits messages, the answer growing ({@link TurnDisplay}).
  *
  * <p>Threading: any thread; the chat's inbound lane calls in, the runtime delivers events on its own thread.
  */
 final class ChatConversation {
 
     /** What a conversation needs from the gateway. */
-    record Services(AgentRuntime runtime, ChatRouter router, OutboxSender outbox, InstantSource clock, ZoneId zone) {
+    record Services(AgentRuntime runtime, ChatRouter router, OutboxSender outbox, InstantSource clock, ZoneId zone,
+                    TurnDisplay.Services display) {
     }
 
     private static final System.Logger LOG = System.getLogger(ChatConversation.class.getName());
@@ -46,6 +48,7 @@ final class ChatConversation {
     private final Optional<String> resume;
     private final boolean autoReset;
     private volatile ReplyTarget target;
+    private final TurnDisplay display;
     private Session session;
     private AutoCloseable subscription;
     private String sessionId;
@@ -70,6 +73,7 @@ final class ChatConversation {
         this.resume = resume;
         this.autoReset = autoReset;
         this.services = services;
+        this.display = new TurnDisplay(services.display(), () -> this.target);
     }
 
     /** Replies go where the chat's latest message came from. */
@@ -109,6 +113,7 @@ final class ChatConversation {
             interruptFirst = turnsInFlight > 0 && mode == GatewaySettings.BusyMode.INTERRUPT;
             turnsInFlight++;
         }
+        display.busy();
         // the submission lock, not the monitor, is held while the runtime takes the turn: a turn that finishes at
         // once waits for its reply target to be recorded, and the monitor stays free for the runtime's other events
         submitting.lock();
@@ -177,6 +182,7 @@ final class ChatConversation {
             current = session;
             events = subscription;
         }
+        display.close();
         if (events != null) {
             try {
                 events.close();
@@ -217,24 +223,30 @@ final class ChatConversation {
     private void onEvent(Event event) {
         event.sessionId().ifPresent(this::followSessionId);
         switch (event.payload()) {
+            case Event.TextDelta delta -> display.text(delta.text(), event.submissionId().flatMap(this::replyTarget));
+            case Event.ToolStarted started -> display.toolsCalled();
             case Event.ApprovalRequested request -> {
                 synchronized (this) {
                     approvals.add(request);
                 }
+                display.interjection();
                 send(approvalQuestion(request), Optional.empty());
             }
             case Event.ClarifyRequested question -> {
                 synchronized (this) {
                     clarify = question;
                 }
+                display.interjection();
                 send(clarifyQuestion(question), Optional.empty());
             }
             case Event.TurnFinished finished -> {
                 Optional<String> replyTo;
+                boolean idle;
                 submitting.lock();
                 try {
                     synchronized (this) {
                         turnsInFlight = Math.max(0, turnsInFlight - 1);
+                        idle = turnsInFlight == 0;
                         replyTo = event.submissionId().flatMap(this::takeReplyTarget);
                         // questions of a finished turn can no longer be answered
                         approvals.clear();
@@ -243,10 +255,15 @@ final class ChatConversation {
                 } finally {
                     submitting.unlock();
                 }
-                Replies.of(finished.answer()).ifPresent(reply -> services.outbox().send(target.platform(),
-                        target.message(reply.text(), reply.attachments(), replyTo)));
+                if (idle) {
+                    display.idle();
+                }
+                display.finish(finished.answer(), replyTo);
             }
-            case Event.Error error -> send("⚠️ " + error.message(), Optional.empty());
+            case Event.Error error -> {
+                display.interjection();
+                send("⚠️ " + error.message(), Optional.empty());
+            }
             case Event.Notice notice -> {
                 // inside a turn notices are progress (retries, fallbacks); outside one they answer the user
                 if (!busy()) {
@@ -269,6 +286,11 @@ final class ChatConversation {
             return Optional.empty();
         }
         return replyTo;
+    }
+
+    /** The message the running turn answers, if it is known yet (a preview answers it too). */
+    private synchronized Optional<String> replyTarget(String submissionId) {
+        return replyTargets.getOrDefault(submissionId, Optional.empty());
     }
 
     private void followSessionId(String id) {

@@ -2,6 +2,7 @@ package hermes.plugin.gateway.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.List;
@@ -26,21 +27,22 @@ final class Gateway implements AutoCloseable {
      * How the gateway keeps time and identifies itself; tests pass fakes.
      *
      * @param outboxBackoff the waits between failed sends of one reply
+     * @param typingRepeat the time between two "typing…" calls to a chat whose turn runs
      * @param pid written to {@code gateway.pid}
      */
     record Options(InstantSource clock, ZoneId zone, ChannelSupervisor.Timing timing, Backoff outboxBackoff,
-                   long pid) {
+                   Duration typingRepeat, long pid) {
 
         static Options real() {
             return new Options(InstantSource.system(), ZoneId.systemDefault(), ChannelSupervisor.Timing.REAL,
-                    Backoff.DEFAULT, ProcessHandle.current().pid());
+                    Backoff.DEFAULT, TypingIndicator.REPEAT, ProcessHandle.current().pid());
         }
     }
 
     /** What exists only while the gateway runs. */
     private record Running(PidFile pidFile, Outbox outbox, OutboxSender sender, ChatRouter router,
-                           Conversations conversations, InboundHandler inbound, SerialLanes lanes,
-                           Consumer<String> lines, CountDownLatch stopped) {
+                           TypingIndicator typing, Conversations conversations, InboundHandler inbound,
+                           SerialLanes lanes, Consumer<String> lines, CountDownLatch stopped) {
     }
 
     private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
@@ -130,6 +132,12 @@ final class Gateway implements AutoCloseable {
         return current == null ? Optional.empty() : Optional.of(current.sender().unsentCount());
     }
 
+    /** Replies their platform refused for good in the last 30 days (while running). */
+    Optional<Integer> refusedReplies() {
+        Running current = running;
+        return current == null ? Optional.empty() : Optional.of(current.sender().refusedCount());
+    }
+
     /** The pid of a gateway running in another process on the same home, if one does. */
     Optional<Long> runningElsewhere() {
         return isRunning() ? Optional.empty() : PidFile.runningElsewhere(pidFile());
@@ -169,12 +177,14 @@ final class Gateway implements AutoCloseable {
             throw e;
         }
         OutboxSender sender = new OutboxSender(outbox, supervision::live, options.outboxBackoff(), options.clock());
+        TypingIndicator typing = new TypingIndicator(supervision::live, options.typingRepeat());
         Conversations conversations = new Conversations(new ChatConversation.Services(runtime, router, sender,
-                options.clock(), options.zone()), settings);
+                options.clock(), options.zone(), new TurnDisplay.Services(sender, typing, settings, supervision::live)),
+                settings);
         ChatCommands chatCommands = new ChatCommands(conversations, commands, sender);
         InboundHandler inbound = new InboundHandler(settings, authorizer, pairing, conversations, chatCommands,
                 supervision::live);
-        running = new Running(pidFile, outbox, sender, router, conversations, inbound,
+        running = new Running(pidFile, outbox, sender, router, typing, conversations, inbound,
                 new SerialLanes("hermes-gateway-inbound"), lines, new CountDownLatch(1));
         lines.accept("gateway running (pid " + options.pid() + ", home " + home + ")");
         supervision.start();
@@ -198,6 +208,7 @@ final class Gateway implements AutoCloseable {
         current.lanes().close();
         supervision.stop();
         current.conversations().close();
+        current.typing().close();
         current.sender().close();
         current.router().close();
         current.outbox().close();

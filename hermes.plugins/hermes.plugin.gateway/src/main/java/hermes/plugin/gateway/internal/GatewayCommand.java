@@ -102,6 +102,9 @@ public final class GatewayCommand implements Command {
         }
         gateway.unsentReplies().ifPresent(count -> text.append("\nOutbox: ").append(count)
                 .append(count == 1 ? " reply" : " replies").append(" waiting for delivery"));
+        gateway.refusedReplies().filter(count -> count > 0).ifPresent(count -> text.append(", ").append(count)
+                .append(" refused by their platform in the last 30 days (reasons in the log and in")
+                .append(" gateway_outbox.last_error of hermes-jvm.db)"));
         Path unit = setup.unitDirectory().resolve(SystemdUnit.NAME);
         if (Files.exists(unit)) {
             text.append("\nService unit: ").append(unit);

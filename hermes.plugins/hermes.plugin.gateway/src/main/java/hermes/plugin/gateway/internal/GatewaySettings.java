@@ -2,12 +2,14 @@ package hermes.plugin.gateway.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -43,6 +45,16 @@ final class GatewaySettings {
     static final String ENV_HOME_CHANNEL = "%s_HOME_CHANNEL";
     /** {@code platforms.<platform>.home_channel}: a chat id, or a map with {@code chat_id}; the secret wins. */
     static final String HOME_CHANNEL = "platforms.%s.home_channel";
+    /** Whether replies stream by editing a message, where no platform setting decides (default false). */
+    static final String STREAMING_ENABLED = "streaming.enabled";
+    /** Seconds between two edits of a streamed reply (default 0.8). */
+    static final String STREAMING_EDIT_INTERVAL = "streaming.edit_interval";
+    /** Characters a reply must have before its preview message is sent (default 24). */
+    static final String STREAMING_BUFFER_THRESHOLD = "streaming.buffer_threshold";
+    /** {@code display.platforms.<platform>.streaming}: wins over {@link #STREAMING_ENABLED}. */
+    static final String PLATFORM_STREAMING = "display.platforms.%s.streaming";
+    /** Platforms whose {@link #PLATFORM_STREAMING} is true in the original's default config. */
+    static final Set<String> STREAMING_BY_DEFAULT = Set.of("telegram");
     /** Platforms that never get a reset notice unless the config names others (the original's default). */
     static final List<String> DEFAULT_NOTIFY_EXCLUDE = List.of("api_server", "webhook");
 
@@ -54,6 +66,15 @@ final class GatewaySettings {
 
     /** What an unknown sender's direct message gets. */
     enum DmBehavior { PAIR, IGNORE }
+
+    /**
+     * How a reply streams into a message.
+     *
+     * @param editInterval the least time between two edits of the message
+     * @param bufferThreshold the characters a text needs before it is shown
+     */
+    record Streaming(Duration editInterval, int bufferThreshold) {
+    }
 
     private final Configuration configuration;
 
@@ -124,6 +145,20 @@ final class GatewaySettings {
         return behavior.equalsIgnoreCase("ignore") ? DmBehavior.IGNORE : DmBehavior.PAIR;
     }
 
+    /** How replies on {@code platform} stream, or empty when they are sent whole. */
+    Optional<Streaming> streaming(String platform) {
+        boolean enabled = config(PLATFORM_STREAMING.formatted(platform)).map(GatewaySettings::truthy)
+                .orElseGet(() -> STREAMING_BY_DEFAULT.contains(platform)
+                        || config(STREAMING_ENABLED).map(GatewaySettings::truthy).orElse(false));
+        if (!enabled) {
+            return Optional.empty();
+        }
+        double seconds = config(STREAMING_EDIT_INTERVAL).map(value -> decimal(value, 0.8)).orElse(0.8);
+        int threshold = config(STREAMING_BUFFER_THRESHOLD).map(value -> integer(value, 24)).orElse(24);
+        return Optional.of(new Streaming(Duration.ofMillis(Math.max(0, Math.round(seconds * 1000))),
+                Math.max(1, threshold)));
+    }
+
     ResetPolicy resetPolicy(String platform) {
         ResetPolicy.Mode mode = config(RESET_MODE).map(GatewaySettings::text).map(ResetPolicy.Mode::parse)
                 .orElse(ResetPolicy.Mode.BOTH);
@@ -170,6 +205,18 @@ final class GatewaySettings {
     static List<String> words(Object value) {
         return Arrays.stream(text(value).split(",")).map(String::strip).filter(word -> !word.isEmpty())
                 .toList();
+    }
+
+    private static double decimal(Object value, double fallback) {
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        try {
+            return Double.parseDouble(text(value).strip());
+        } catch (NumberFormatException e) {
+            LOG.log(System.Logger.Level.WARNING, "'" + value + "' is not a number; using " + fallback);
+            return fallback;
+        }
     }
 
     private static int integer(Object value, int fallback) {

@@ -11,9 +11,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import hermes.api.Channel;
@@ -24,16 +28,24 @@ import hermes.api.Channel;
  * platform until the platform confirmed it. WAL and a busy timeout, because other processes on the same home use the
  * file too; each change is one statement, so one transaction.
  *
- * <p>Row ids grow monotonically ({@code AUTOINCREMENT}), so id order is the order replies were written. Sent rows are
- * kept 30 days for diagnosis, then removed when the outbox opens.
+ * <p>Row ids grow monotonically ({@code AUTOINCREMENT}), so id order is the order replies were written. A row is done
+ * when it was sent, or when its platform refused it for good ({@code failed_at}, with the reason in
+ * {@code last_error}); done rows are kept 30 days for diagnosis, then removed when the outbox opens.
+ *
+ * <p>A final answer whose text was streamed into a preview message carries that message's id ({@code edit_of}): its
+ * delivery edits the preview instead of sending a new message.
  *
  * <p>Threading: any thread; one connection behind a lock.
  */
 final class Outbox implements AutoCloseable {
 
-    /** One stored reply. */
-    record Row(long id, String platform, Channel.Outbound message, Instant created, int attempts,
-               Optional<String> lastError) {
+    /**
+     * One stored reply.
+     *
+     * @param editOf the platform id of the preview message this reply's text replaces, if it was streamed
+     */
+    record Row(long id, String platform, Channel.Outbound message, Optional<String> editOf, Instant created,
+               int attempts, Optional<String> lastError) {
     }
 
     /** A chat on a platform: the unit of ordered delivery. */
@@ -55,11 +67,16 @@ final class Outbox implements AutoCloseable {
                 attempts INTEGER NOT NULL DEFAULT 0,
                 last_error TEXT,
                 sent_at REAL,
-                platform_message_id TEXT)""", """
+                platform_message_id TEXT,
+                edit_of TEXT,
+                failed_at REAL)""", """
             CREATE INDEX IF NOT EXISTS gateway_outbox_unsent ON gateway_outbox (platform, chat, id)
                 WHERE sent_at IS NULL""");
-    private static final String COLUMNS = "id, platform, chat, thread, reply_to, text, attachments, created, attempts,"
-            + " last_error";
+    /** Columns added after the first release, with their types: an older table gets them when the outbox opens. */
+    private static final Map<String, String> ADDED_COLUMNS = Map.of("edit_of", "TEXT", "failed_at", "REAL");
+    private static final String COLUMNS = "id, platform, chat, thread, reply_to, text, attachments, edit_of, created,"
+            + " attempts, last_error";
+    private static final String PENDING = "sent_at IS NULL AND failed_at IS NULL";
 
     private final Path file;
     private final Connection connection;
@@ -83,8 +100,9 @@ final class Outbox implements AutoCloseable {
                 for (String ddl : SCHEMA) {
                     statement.execute(ddl);
                 }
-                try (PreparedStatement prune = connection.prepareStatement(
-                        "DELETE FROM gateway_outbox WHERE sent_at IS NOT NULL AND sent_at < ?")) {
+                addMissingColumns(statement);
+                try (PreparedStatement prune = connection.prepareStatement("DELETE FROM gateway_outbox WHERE"
+                        + " COALESCE(sent_at, failed_at) < ?")) {
                     prune.setDouble(1, seconds(now.minus(KEEP_SENT)));
                     prune.executeUpdate();
                 }
@@ -99,11 +117,16 @@ final class Outbox implements AutoCloseable {
         }
     }
 
-    /** Stores a reply to send; returns its id. */
+    /** Stores a reply to send as a new message; returns its id. */
     long add(String platform, Channel.Outbound message, Instant created) throws IOException {
+        return add(platform, message, Optional.empty(), created);
+    }
+
+    /** Stores a reply, to be delivered by editing the preview message {@code editOf} when present; returns its id. */
+    long add(String platform, Channel.Outbound message, Optional<String> editOf, Instant created) throws IOException {
         return withConnection("store a reply", () -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO gateway_outbox (platform, chat,"
-                    + " thread, reply_to, text, attachments, created) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    + " thread, reply_to, text, attachments, created, edit_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 insert.setString(1, platform);
                 insert.setString(2, message.chatId());
@@ -112,6 +135,7 @@ final class Outbox implements AutoCloseable {
                 insert.setString(5, message.text());
                 insert.setString(6, Attachments.toJson(message.attachments()));
                 insert.setDouble(7, seconds(created));
+                insert.setString(8, editOf.orElse(null));
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -125,7 +149,7 @@ final class Outbox implements AutoCloseable {
     List<Row> unsent(ChatAddress chat) throws IOException {
         return withConnection("read unsent replies", () -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM gateway_outbox"
-                    + " WHERE sent_at IS NULL AND platform = ? AND chat = ? ORDER BY id")) {
+                    + " WHERE " + PENDING + " AND platform = ? AND chat = ? ORDER BY id")) {
                 query.setString(1, chat.platform());
                 query.setString(2, chat.chat());
                 List<Row> rows = new ArrayList<>();
@@ -143,7 +167,7 @@ final class Outbox implements AutoCloseable {
     List<ChatAddress> chatsWithUnsent() throws IOException {
         return withConnection("list chats with unsent replies", () -> {
             try (Statement query = connection.createStatement(); ResultSet result = query.executeQuery(
-                    "SELECT platform, chat FROM gateway_outbox WHERE sent_at IS NULL GROUP BY platform, chat"
+                    "SELECT platform, chat FROM gateway_outbox WHERE " + PENDING + " GROUP BY platform, chat"
                             + " ORDER BY MIN(id)")) {
                 List<ChatAddress> chats = new ArrayList<>();
                 while (result.next()) {
@@ -155,12 +179,12 @@ final class Outbox implements AutoCloseable {
     }
 
     int unsentCount() throws IOException {
-        return withConnection("count unsent replies", () -> {
-            try (Statement query = connection.createStatement(); ResultSet result = query.executeQuery(
-                    "SELECT COUNT(*) FROM gateway_outbox WHERE sent_at IS NULL")) {
-                return result.next() ? result.getInt(1) : 0;
-            }
-        });
+        return count("count unsent replies", PENDING);
+    }
+
+    /** Replies their platform refused for good in the last 30 days. */
+    int refusedCount() throws IOException {
+        return count("count refused replies", "failed_at IS NOT NULL");
     }
 
     /** Records that the platform confirmed reply {@code id} as {@code platformMessageId}. */
@@ -188,6 +212,19 @@ final class Outbox implements AutoCloseable {
         });
     }
 
+    /** Records that the platform refused reply {@code id} for good: it is never tried again. */
+    void markRefused(long id, String reason, Instant at) throws IOException {
+        withConnection("mark a reply refused", () -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE gateway_outbox SET failed_at = ?,"
+                    + " last_error = ?, attempts = attempts + 1 WHERE id = ?")) {
+                update.setDouble(1, seconds(at));
+                update.setString(2, reason);
+                update.setLong(3, id);
+                return update.executeUpdate();
+            }
+        });
+    }
+
     @Override
     public void close() {
         lock.lock();
@@ -206,8 +243,32 @@ final class Outbox implements AutoCloseable {
                 result.getString("text"), Attachments.fromJson(result.getString("attachments")));
         double created = result.getDouble("created");
         return new Row(result.getLong("id"), result.getString("platform"), message,
-                Instant.ofEpochMilli(Math.round(created * 1000)), result.getInt("attempts"),
+                Optional.ofNullable(result.getString("edit_of")), Instant.ofEpochMilli(Math.round(created * 1000)),
+                result.getInt("attempts"),
                 Optional.ofNullable(result.getString("last_error")));
+    }
+
+    private static void addMissingColumns(Statement statement) throws SQLException {
+        Set<String> present = new HashSet<>();
+        try (ResultSet columns = statement.executeQuery("SELECT name FROM pragma_table_info('gateway_outbox')")) {
+            while (columns.next()) {
+                present.add(columns.getString(1));
+            }
+        }
+        for (Map.Entry<String, String> column : new TreeMap<>(ADDED_COLUMNS).entrySet()) {
+            if (!present.contains(column.getKey())) {
+                statement.execute("ALTER TABLE gateway_outbox ADD COLUMN " + column.getKey() + " " + column.getValue());
+            }
+        }
+    }
+
+    private int count(String what, String condition) throws IOException {
+        return withConnection(what, () -> {
+            try (Statement query = connection.createStatement(); ResultSet result = query.executeQuery(
+                    "SELECT COUNT(*) FROM gateway_outbox WHERE " + condition)) {
+                return result.next() ? result.getInt(1) : 0;
+            }
+        });
     }
 
     private static double seconds(Instant instant) {

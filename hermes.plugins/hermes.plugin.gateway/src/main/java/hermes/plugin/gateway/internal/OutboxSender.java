@@ -22,6 +22,12 @@ import hermes.api.Channel;
  * window between the platform accepting a message and that mark being committed (a few milliseconds) is the one place
  * a crash can make a reply go out twice; a crash anywhere else loses nothing and duplicates nothing.
  *
+ * <p>A reply the platform refuses for good ({@link Channel.RejectedException}) is recorded as refused and the chat goes
+ * on with the next one: retrying it could never succeed and would hold up every later reply of the chat. A reply whose
+ * text was streamed into a preview ({@link Outbox.Row#editOf()}) is delivered by editing the preview — an edit is
+ * idempotent, so one repeated after a crash shows the same text — and, when the preview cannot be edited any more, as
+ * a new message.
+ *
  * <p>While a platform has no running channel its chats wait; {@link #kickPlatform} (the channel (re)connected) and
  * {@link #kickAll} (the gateway started) wake them.
  */
@@ -50,8 +56,14 @@ final class OutboxSender implements AutoCloseable {
 
     /** Stores {@code message} for {@code platform} and has its chat's sender deliver it after the ones before it. */
     void send(String platform, Channel.Outbound message) {
+        send(platform, message, Optional.empty());
+    }
+
+    /** Like {@link #send(String, Channel.Outbound)}, delivered into the preview message {@code editOf} when present. */
+    void send(String platform, Channel.Outbound message, Optional<String> editOf) {
         try {
-            queue(platform, message);
+            outbox.add(platform, message, editOf, clock.instant());
+            kick(new Outbox.ChatAddress(platform, message.chatId()));
         } catch (IOException e) {
             // the store is broken: a reply sent without it is better than one lost
             LOG.log(System.Logger.Level.ERROR, "the outbox cannot store a reply to " + platform + " chat "
@@ -85,6 +97,28 @@ final class OutboxSender implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, e.getMessage());
             return 0;
+        }
+    }
+
+    int refusedCount() {
+        try {
+            return outbox.refusedCount();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, e.getMessage());
+            return 0;
+        }
+    }
+
+    /**
+     * Whether {@code chat} has replies waiting; a preview, which bypasses the outbox, starts only when it has none, so
+     * it never overtakes an earlier reply. True when the outbox cannot tell.
+     */
+    boolean hasUnsent(Outbox.ChatAddress chat) {
+        try {
+            return !outbox.unsent(chat).isEmpty();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, e.getMessage());
+            return true;
         }
     }
 
@@ -153,11 +187,22 @@ final class OutboxSender implements AutoCloseable {
         }
     }
 
-    /** Sends one row and marks it sent; false when the platform did not confirm it. */
+    /** Sends one row and marks it sent (or refused); false when the platform did not confirm it. */
     private boolean deliver(Outbox.Row row, Channel channel) {
         String platformId;
         try {
-            platformId = channel.send(row.message());
+            platformId = row.editOf().isPresent() ? deliverIntoPreview(row, row.editOf().get(), channel)
+                    : channel.send(row.message());
+        } catch (Channel.RejectedException e) {
+            LOG.log(System.Logger.Level.WARNING, "reply " + row.id() + " to " + row.platform() + " chat "
+                    + row.message().chatId() + " was refused by the platform and is dropped: " + e.getMessage());
+            try {
+                outbox.markRefused(row.id(), "refused: " + e.getMessage(), clock.instant());
+            } catch (IOException recordFailed) {
+                LOG.log(System.Logger.Level.WARNING, recordFailed.getMessage());
+                return false;
+            }
+            return true;
         } catch (Exception | LinkageError e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.log(System.Logger.Level.INFO, "reply " + row.id() + " to " + row.platform() + " chat "
@@ -177,6 +222,29 @@ final class OutboxSender implements AutoCloseable {
                     + " may be delivered again: " + e.getMessage());
         }
         return true;
+    }
+
+    /**
+     * Puts the final text into the preview and sends the attachments after it. A refused edit (the preview was deleted,
+     * is too old to edit, or the channel was replaced by one that cannot edit) sends the whole reply as a new message.
+     */
+    private String deliverIntoPreview(Outbox.Row row, String previewId, Channel channel) throws IOException {
+        Channel.Outbound message = row.message();
+        if (!channel.canEdit()) {
+            return channel.send(message);
+        }
+        try {
+            channel.edit(message.chatId(), previewId, message.text());
+        } catch (Channel.RejectedException refused) {
+            LOG.log(System.Logger.Level.INFO, "the preview of reply " + row.id() + " cannot be edited ("
+                    + refused.getMessage() + "); the reply is sent as a new message");
+            return channel.send(message);
+        }
+        if (!message.attachments().isEmpty()) {
+            channel.send(new Channel.Outbound(message.chatId(), message.threadId(), Optional.empty(), "",
+                    message.attachments()));
+        }
+        return previewId;
     }
 
     private void sendUnstored(String platform, Channel.Outbound message) {

@@ -22,6 +22,9 @@ final class Harness implements AutoCloseable {
     static final ChannelSupervisor.Timing FAST = new ChannelSupervisor.Timing(InstantSource.system(), Sleeper.REAL,
             Duration.ofMillis(20), new Backoff(Duration.ofMillis(10), Duration.ofMillis(80)), Duration.ofMinutes(1));
 
+    /** Typing repeats this often here, so a test sees several beats of one turn quickly. */
+    static final Duration TYPING = Duration.ofMillis(100);
+
     final Path home;
     final FakeConfiguration config;
     final FakeRuntime runtime;
@@ -40,7 +43,7 @@ final class Harness implements AutoCloseable {
         this.time = time;
         this.config = new FakeConfiguration(home);
         this.gateway = new Gateway(new GatewaySettings(config), runtime, new Gateway.Options(time, ZoneOffset.UTC,
-                FAST, new Backoff(Duration.ofMillis(10), Duration.ofMillis(80)), 4242));
+                FAST, new Backoff(Duration.ofMillis(10), Duration.ofMillis(80)), TYPING, 4242));
     }
 
     /** Installs an enabled channel for {@code platform}. */

@@ -109,4 +109,21 @@ class OutboxDeliveryTest {
             Eventually.until("telegram delivered", () -> telegram.texts().contains("echo: stuck"));
         }
     }
+
+    @Test
+    void aReplyThePlatformRefusesIsRecordedAndTheChatsNextReplyStillGoesOut() throws Exception {
+        try (Harness harness = new Harness(home).allow("42")) {
+            FakeChannel telegram = harness.channel("telegram");
+            harness.start().live(telegram);
+            telegram.refusedTexts.add("echo: refused");
+
+            telegram.dm("42", "refused");
+            telegram.dm("42", "fine");
+
+            Eventually.until("the next reply went out", () -> telegram.texts().contains("echo: fine"));
+            assertThat(telegram.texts()).containsExactly("echo: fine");
+            assertThat(harness.gateway.unsentReplies()).contains(0);
+            assertThat(harness.gateway.refusedReplies()).contains(1);
+        }
+    }
 }

@@ -65,7 +65,7 @@ class OutboxTest {
                     + " 'sqlite_%' ORDER BY name")).containsExactly("gateway_outbox", "skill_revisions");
             assertThat(column(statement, "SELECT name FROM pragma_table_info('gateway_outbox')")).containsExactly(
                     "id", "platform", "chat", "thread", "reply_to", "text", "attachments", "created", "attempts",
-                    "last_error", "sent_at", "platform_message_id");
+                    "last_error", "sent_at", "platform_message_id", "edit_of", "failed_at");
         }
     }
 
@@ -83,6 +83,46 @@ class OutboxTest {
              Connection check = connect(file); Statement statement = check.createStatement()) {
             assertThat(column(statement, "SELECT COUNT(*) FROM gateway_outbox")).containsExactly("1");
             assertThat(later.unsentCount()).as("unsent rows are never dropped").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRefusedReplyIsDoneWithItsReasonAndAStreamedOneKeepsItsPreview() throws Exception {
+        Instant now = Instant.parse("2025-03-10T12:00:00Z");
+        Channel.Outbound message = new Channel.Outbound("42", Optional.empty(), Optional.empty(), "hi", List.of());
+        Outbox.ChatAddress chat = new Outbox.ChatAddress("telegram", "42");
+        try (Outbox outbox = Outbox.open(home.resolve("hermes-jvm.db"), now)) {
+            long refused = outbox.add("telegram", message, now);
+            outbox.add("telegram", message, Optional.of("p-7"), now);
+
+            outbox.markRefused(refused, "refused: Forbidden: bot was blocked by the user", now);
+
+            assertThat(outbox.unsent(chat)).singleElement().satisfies(row -> assertThat(row.editOf()).contains("p-7"));
+            assertThat(outbox.unsentCount()).isEqualTo(1);
+            assertThat(outbox.refusedCount()).isEqualTo(1);
+            assertThat(outbox.chatsWithUnsent()).containsExactly(chat);
+        }
+    }
+
+    @Test
+    void anOutboxFromBeforeStreamingGetsTheNewColumnsAndKeepsItsRows() throws Exception {
+        Path file = home.resolve("hermes-jvm.db");
+        try (Connection old = connect(file); Statement statement = old.createStatement()) {
+            statement.execute("""
+                    CREATE TABLE gateway_outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, platform TEXT NOT NULL,
+                        chat TEXT NOT NULL, thread TEXT, reply_to TEXT, text TEXT NOT NULL, attachments TEXT NOT NULL,
+                        created REAL NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, sent_at REAL,
+                        platform_message_id TEXT)""");
+            statement.execute("INSERT INTO gateway_outbox (platform, chat, text, attachments, created) VALUES"
+                    + " ('telegram', '42', 'waiting', '[]', 1741608000)");
+        }
+
+        try (Outbox outbox = Outbox.open(file, Instant.parse("2025-03-10T12:00:00Z"))) {
+            assertThat(outbox.unsent(new Outbox.ChatAddress("telegram", "42"))).singleElement()
+                    .satisfies(row -> {
+                        assertThat(row.message().text()).isEqualTo("waiting");
+                        assertThat(row.editOf()).isEmpty();
+                    });
         }
     }
 

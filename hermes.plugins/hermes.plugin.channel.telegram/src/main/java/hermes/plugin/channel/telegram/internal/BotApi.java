@@ -59,6 +59,14 @@ final class BotApi {
         return call(method, RequestBody.create(json.writeValueAsString(params), JSON));
     }
 
+    /**
+     * Calls {@code method} once, never waiting out a rate limit: for hints such as chat actions, which are stale after
+     * a wait and are repeated anyway.
+     */
+    JsonNode callOnce(String method, ObjectNode params) throws IOException {
+        return once(method, RequestBody.create(json.writeValueAsString(params), JSON));
+    }
+
     /** Calls {@code method} with a prepared body (multipart uploads); returns its {@code result}. */
     JsonNode call(String method, RequestBody body) throws IOException {
         for (int attempt = 1; ; attempt++) {

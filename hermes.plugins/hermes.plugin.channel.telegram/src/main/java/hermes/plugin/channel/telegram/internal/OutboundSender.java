@@ -76,6 +76,46 @@ final class OutboundSender {
         return firstId.orElseThrow();
     }
 
+    /** Shows "typing…" in the chat (Telegram shows it for 5 s or until the next message); one attempt. */
+    void typing(String chatId, Optional<String> threadId) throws IOException {
+        ObjectNode params = api.params();
+        putId(params, "chat_id", chatId);
+        threadId.ifPresent(thread -> putId(params, "message_thread_id", thread));
+        api.callOnce("sendChatAction", params.put("action", "typing"));
+    }
+
+    /**
+     * Replaces the text of message {@code messageId}. An edit to the text it already shows succeeds (Telegram answers
+     * "message is not modified", which is what a repeated edit after a lost answer gets). A text over
+     * {@value TextSplitter#MAX_MESSAGE_LENGTH} characters keeps its first piece in the message and sends the rest as
+     * new messages, the first of them answering the edited one, cut as {@link #send} cuts; a retry of an edit that
+     * failed part-way resumes like a retried send.
+     *
+     * @throws TelegramException with Telegram's description when a call fails
+     */
+    void edit(String chatId, String messageId, String text) throws IOException {
+        List<String> pieces = TextSplitter.split(text, TextSplitter.MAX_MESSAGE_LENGTH);
+        ObjectNode params = api.params();
+        putId(params, "chat_id", chatId);
+        putId(params, "message_id", messageId);
+        parseMode.ifPresent(mode -> params.put("parse_mode", mode));
+        Optional<String> thread = Optional.empty();
+        try {
+            JsonNode edited = api.call("editMessageText", params.put("text", pieces.getFirst()));
+            // the rest belongs in the edited message's forum topic, which the edit does not name but its result does
+            thread = Optional.of(edited.path("message_thread_id")).filter(JsonNode::isIntegralNumber)
+                    .map(JsonNode::asText);
+        } catch (TelegramException e) {
+            if (!e.notModified()) {
+                throw e;
+            }
+        }
+        String rest = TextSplitter.afterFirstPiece(text, TextSplitter.MAX_MESSAGE_LENGTH);
+        if (!rest.isBlank()) {
+            send(new Channel.Outbound(chatId, thread, Optional.of(messageId), rest, List.of()));
+        }
+    }
+
     private String sendPart(Channel.Outbound message, ContentPart part, boolean first) throws IOException {
         ObjectNode params = target(message, first);
         if (part instanceof ContentPart.Text text) {

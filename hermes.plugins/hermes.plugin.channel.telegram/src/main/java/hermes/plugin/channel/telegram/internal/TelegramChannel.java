@@ -2,6 +2,7 @@ package hermes.plugin.channel.telegram.internal;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.service.component.annotations.Component;
@@ -18,8 +19,9 @@ import okhttp3.OkHttpClient;
  *
  * <p>{@link #start} reads {@link TelegramSettings}, checks the token with {@code getMe} (a wrong token fails at once),
  * clears any webhook (Telegram refuses {@code getUpdates} while one is set) and starts the {@link Poller}, which hands
- * every message to the host. {@link #send} delivers replies through {@link OutboundSender}. {@link #stop()} ends the
- * poller and cancels every call in flight.
+ * every message to the host. {@link #send}, {@link #edit} and {@link #typing} go through {@link OutboundSender}; a
+ * permanent refusal (HTTP 400 or 403) is a {@link RejectedException}, anything else stays a retryable IOException.
+ * {@link #stop()} ends the poller and cancels every call in flight.
  *
  * <p>Threading: {@code start} and {@code stop} come from the gateway's supervisor thread for this channel; {@code send}
  * from any thread, concurrently.
@@ -111,16 +113,58 @@ public final class TelegramChannel implements Channel {
     }
 
     /**
-     * @throws IOException when the channel is not started, or Telegram refused or did not confirm the message (with
-     *     Telegram's description)
+     * @throws RejectedException when Telegram refused the message for good (chat not found, bot blocked, a text it
+     *     cannot parse) or the message has nothing Telegram can send
+     * @throws IOException when the channel is not started, or Telegram did not confirm the message (with Telegram's
+     *     description)
      */
     @Override
     public String send(Outbound message) throws IOException {
+        OutboundSender sender = sender();
+        try {
+            return sender.send(message);
+        } catch (TelegramException e) {
+            throw e.permanent() ? new RejectedException(e.getMessage()) : e;
+        } catch (IllegalArgumentException e) {
+            // no text and no attachment, or an attachment URL of an unusable kind: no retry can change that
+            throw new RejectedException(e.getMessage());
+        }
+    }
+
+    /** {@code sendChatAction typing}; one attempt, as the gateway repeats it every few seconds anyway. */
+    @Override
+    public void typing(String chatId, Optional<String> threadId) throws IOException {
+        sender().typing(chatId, threadId);
+    }
+
+    @Override
+    public boolean canEdit() {
+        return true;
+    }
+
+    /**
+     * {@code editMessageText}; an edit to the text already shown succeeds, and a text longer than one Telegram message
+     * keeps its first piece in the message and sends the rest as new messages (see {@link OutboundSender#edit}).
+     *
+     * @throws RejectedException when Telegram refused the edit for good (the message is gone, too old, or not the
+     *     bot's)
+     */
+    @Override
+    public void edit(String chatId, String messageId, String text) throws IOException {
+        OutboundSender sender = sender();
+        try {
+            sender.edit(chatId, messageId, text);
+        } catch (TelegramException e) {
+            throw e.permanent() ? new RejectedException(e.getMessage()) : e;
+        }
+    }
+
+    private OutboundSender sender() throws IOException {
         Connection current = connection;
         if (current == null) {
             throw new IOException("the Telegram channel is not connected; the message is sent once it is");
         }
-        return current.sender().send(message);
+        return current.sender();
     }
 
     private static void close(OkHttpClient client) {

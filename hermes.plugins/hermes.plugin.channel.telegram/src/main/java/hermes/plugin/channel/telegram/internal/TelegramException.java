@@ -31,4 +31,18 @@ final class TelegramException extends IOException {
     Optional<Duration> retryAfter() {
         return retryAfter;
     }
+
+    /**
+     * Whether Telegram refused the call for good: 400 (the request is wrong: chat or message not found, text too long,
+     * unparsable entities) and 403 (the bot was blocked or removed) answer the same way however often they are
+     * repeated. 401/404 (a wrong token), 409, 429 and 5xx are about the bot or the moment, not the message.
+     */
+    boolean permanent() {
+        return errorCode == 400 || errorCode == 403;
+    }
+
+    /** Telegram's answer to an edit that would change nothing: the message already shows the text. */
+    boolean notModified() {
+        return errorCode == 400 && getMessage().contains("message is not modified");
+    }
 }

@@ -19,22 +19,38 @@ final class TextSplitter {
         List<String> pieces = new ArrayList<>();
         String rest = text;
         while (rest.length() > limit) {
-            int cut = rest.lastIndexOf('\n', limit);
-            if (cut < limit / 2) {
-                cut = rest.lastIndexOf(' ', limit);
-            }
-            if (cut >= limit / 2) {
-                pieces.add(rest.substring(0, cut));
-                rest = rest.substring(cut + 1);
-                continue;
-            }
-            int hard = Character.isHighSurrogate(rest.charAt(limit - 1)) ? limit - 1 : limit;
-            pieces.add(rest.substring(0, hard));
-            rest = rest.substring(hard);
+            int end = firstPieceEnd(rest, limit);
+            pieces.add(rest.substring(0, end));
+            rest = rest.substring(restStart(rest, end));
         }
         if (!rest.isEmpty() || pieces.isEmpty()) {
             pieces.add(rest);
         }
         return pieces;
+    }
+
+    /**
+     * What follows the first piece of {@code text} (empty when it fits in one): an edited message holds the first
+     * piece and the rest goes out as new messages, cut exactly as {@link #split} would have cut the whole.
+     */
+    static String afterFirstPiece(String text, int limit) {
+        return text.length() <= limit ? "" : text.substring(restStart(text, firstPieceEnd(text, limit)));
+    }
+
+    private static int firstPieceEnd(String text, int limit) {
+        int cut = text.lastIndexOf('\n', limit);
+        if (cut < limit / 2) {
+            cut = text.lastIndexOf(' ', limit);
+        }
+        if (cut >= limit / 2) {
+            return cut;
+        }
+        return Character.isHighSurrogate(text.charAt(limit - 1)) ? limit - 1 : limit;
+    }
+
+    /** A soft cut sits on the line break or space it drops; a hard cut drops nothing. */
+    private static int restStart(String text, int end) {
+        char at = text.charAt(end);
+        return at == '\n' || at == ' ' ? end + 1 : end;
     }
 }

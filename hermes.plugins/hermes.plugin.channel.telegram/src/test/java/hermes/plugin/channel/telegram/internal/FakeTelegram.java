@@ -19,8 +19,8 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
 /**
- * A scripted Bot API server for MockWebServer: answers {@code getMe}, {@code deleteWebhook} and {@code sendMessage}
- * like Telegram, serves queued {@code getUpdates} batches (then empty lists), and lets a test queue any other answer per
+ * A scripted Bot API server for MockWebServer: answers {@code getMe}, {@code deleteWebhook}, the send methods,
+ * {@code editMessageText} and {@code sendChatAction} like Telegram, serves queued {@code getUpdates} batches (then empty lists), and lets a test queue any other answer per
  * method. Every request is recorded.
  */
 final class FakeTelegram extends Dispatcher {
@@ -122,6 +122,9 @@ final class FakeTelegram extends Dispatcher {
             case "getUpdates" -> ok("[]");
             case "sendMessage", "sendPhoto", "sendDocument", "sendAudio", "sendVoice" ->
                     ok("{\"message_id\":" + nextMessageId.getAndIncrement() + ",\"chat\":{\"id\":1}}");
+            case "editMessageText" -> ok("{\"message_id\":" + params(request).path("message_id").asText()
+                    + ",\"chat\":{\"id\":1}}");
+            case "sendChatAction" -> ok("true");
             default -> json(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found: method not found\"}");
         };
     }

@@ -21,7 +21,8 @@ import hermes.api.Channel;
 
 /**
  * A real round trip through {@code telegram-test-api}: a user's message reaches the host through {@code getUpdates},
- * and the channel's reply reaches the user. The emulator does not long-poll, which the channel must cope with.
+ * and the channel's reply reaches the user. The emulator does not long-poll, which the channel must cope with. It
+ * has no {@code sendChatAction}, so typing is covered against {@link FakeTelegram} only.
  */
 class TelegramEmulatorRoundTripTest {
 
@@ -92,6 +93,20 @@ class TelegramEmulatorRoundTripTest {
         assertThat(received).hasSize(2);
         assertThat(received.get(0).path("message").path("text").asText()).isEqualTo("x".repeat(4096));
         assertThat(received.get(1).path("message").path("text").asText()).isEqualTo("tail");
+    }
+
+    /** The emulator keeps a bot message until the user reads it, and an edit changes the kept message. */
+    @Test
+    void anEditedPreviewReachesTheUserWithTheFinalText() throws Exception {
+        String previewId = channel.send(new Channel.Outbound("555", Optional.empty(), Optional.empty(),
+                "the answer so far ▉", List.of()));
+
+        channel.edit("555", previewId, "the whole answer");
+
+        JsonNode received = emulator.userReceives(TOKEN, USER);
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).path("message").path("text").asText()).isEqualTo("the whole answer");
+        assertThat(received.get(0).path("messageId").asText()).isEqualTo(previewId);
     }
 
     @Test

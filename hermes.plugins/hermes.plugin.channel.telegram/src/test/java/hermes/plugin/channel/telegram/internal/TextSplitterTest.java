@@ -50,4 +50,16 @@ class TextSplitterTest {
         assertThat(pieces).hasSize(3).allSatisfy(piece -> assertThat(piece.length()).isLessThanOrEqualTo(4096));
         assertThat(String.join("\n", pieces)).isEqualTo(text);
     }
+
+    @Test
+    void whatFollowsTheFirstPieceSplitsIntoTheSamePiecesAsTheWhole() {
+        for (String text : List.of("first line\nsecond line\nthird line", "a\nbcdefgh ijklmnop", "abcdefghij",
+                "abcdefg\uD83D\uDE00h")) {
+            List<String> whole = TextSplitter.split(text, 8);
+
+            assertThat(TextSplitter.split(TextSplitter.afterFirstPiece(text, 8), 8)).as(text)
+                    .isEqualTo(whole.subList(1, whole.size()));
+        }
+        assertThat(TextSplitter.afterFirstPiece("short", 8)).isEmpty();
+    }
 }
