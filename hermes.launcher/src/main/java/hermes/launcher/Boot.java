@@ -1,7 +1,6 @@
 package hermes.launcher;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +63,8 @@ public final class Boot {
                     + " writable directory", e);
         }
         LogSetup.toFile(home.resolve("logs").resolve("hermes.log"));
-        cache = home.resolve("cache").resolve("osgi-" + ProcessHandle.current().pid());
+        cache = FrameworkCaches.forThisProcess(home.resolve("cache"));
+        FrameworkCaches.sweepInBackground(home.resolve("cache"));
         Map<String, Object> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, cache.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
@@ -156,23 +156,21 @@ public final class Boot {
             }
         }
         if (cache != null) {
-            deleteTree(cache);
+            FrameworkCaches.deleteTree(cache);
         }
     }
 
     private List<Bundle> install(Framework fw) throws BootException {
-        List<String> order = startOrder();
+        BundleSet set = BundleSet.read(bundleDirectory);
         List<Path> jars;
         try (Stream<Path> files = Files.list(bundleDirectory)) {
-            jars = new ArrayList<>(files.filter(p -> p.getFileName().toString().endsWith(".jar")).toList());
+            jars = new ArrayList<>(files.filter(p -> p.getFileName().toString().endsWith(".jar"))
+                    .filter(p -> set.needed(p, arguments)).toList());
         } catch (IOException e) {
             throw new BootException("cannot read the bundle folder " + bundleDirectory + ": rebuild with ./mvnw package",
                     e);
         }
-        jars.sort(Comparator.comparingInt((Path p) -> {
-            int i = order.indexOf(p.getFileName().toString().replaceFirst("\\.jar$", ""));
-            return i < 0 ? Integer.MAX_VALUE : i;
-        }).thenComparing(Path::toString));
+        jars.sort(Comparator.comparingInt(set::rank).thenComparing(Path::toString));
         List<Bundle> bundles = new ArrayList<>();
         for (Path jar : jars) {
             try {
@@ -185,17 +183,6 @@ public final class Boot {
         return bundles;
     }
 
-    private List<String> startOrder() throws BootException {
-        Path list = bundleDirectory.resolve("runtime.bundles");
-        try {
-            return Files.readAllLines(list, StandardCharsets.UTF_8).stream().map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new BootException("cannot read " + list + ": the distribution is incomplete; rebuild with"
-                    + " ./mvnw package", e);
-        }
-    }
-
     private static void startQuietly(Bundle bundle) {
         if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
             return;
@@ -204,17 +191,6 @@ public final class Boot {
             bundle.start();
         } catch (BundleException e) {
             System.err.println("hermes: bundle " + bundle.getSymbolicName() + " failed to start: " + e.getMessage());
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.getLogger(Boot.class.getName()).log(System.Logger.Level.WARNING, "cannot delete " + root, e);
         }
     }
 }

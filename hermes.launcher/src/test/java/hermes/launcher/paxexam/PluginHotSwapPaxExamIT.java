@@ -117,7 +117,8 @@ public class PluginHotSwapPaxExamIT {
     /** Every jar in the bundle folder, ordered as {@code runtime.bundles} lists it (unlisted jars last), as Boot does. */
     private static List<Path> distributionBundles() throws IOException {
         List<String> order = Files.readAllLines(BUNDLES.resolve("runtime.bundles"), StandardCharsets.UTF_8).stream()
-                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .map(line -> line.split("\\s+")[0]).toList();
         try (Stream<Path> files = Files.list(BUNDLES)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".jar"))
                     .map(Path::toAbsolutePath)

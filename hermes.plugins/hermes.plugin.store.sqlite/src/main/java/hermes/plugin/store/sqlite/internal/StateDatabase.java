@@ -13,28 +13,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
  * The open {@code state.db}: one connection for writes, one for reads, each behind its own lock. WAL lets the reader
  * run while the writer (here or in another process: the original's CLI or gateway) commits.
  *
- * <p>Writes follow the original's contention rules: a 1 s SQLite busy timeout, {@code BEGIN IMMEDIATE}, and up to 15
- * application-level retries with 20–150 ms of random jitter when the database is busy or locked; a PASSIVE WAL
- * checkpoint every 50 writes keeps the WAL file short.
+ * <p>Writes go through {@link GroupCommit}: concurrent writers share transactions, with the original's contention rules
+ * (a 1 s SQLite busy timeout, {@code BEGIN IMMEDIATE}, jittered retries).
  */
 final class StateDatabase implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(StateDatabase.class.getName());
     private static final int BUSY_TIMEOUT_MILLIS = 1000;
-    private static final int WRITE_RETRIES = 15;
-    private static final int JITTER_MIN_MILLIS = 20;
-    private static final int JITTER_MAX_MILLIS = 150;
-    private static final int WRITES_PER_CHECKPOINT = 50;
     /** Negative: KiB rather than pages (SQLite's convention), 32 MB per connection. */
     private static final int CACHE_KIB = -32 * 1024;
 
@@ -106,12 +98,13 @@ final class StateDatabase implements AutoCloseable {
     private final Statements reader;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock readLock = new ReentrantLock();
-    private int writesSinceCheckpoint;
+    private final GroupCommit groupCommit;
 
     private StateDatabase(Path file, Connection writer, Connection reader) {
         this.file = file;
         this.writer = new Statements(writer);
         this.reader = new Statements(reader);
+        this.groupCommit = new GroupCommit(file, this.writer, writeLock);
     }
 
     /** Opens {@code file}, creating it with the original's schema when it does not exist or holds no tables. */
@@ -135,25 +128,17 @@ final class StateDatabase implements AutoCloseable {
         return file;
     }
 
-    /** Runs {@code work} in a {@code BEGIN IMMEDIATE} transaction, retrying the whole transaction while locked. */
+    /**
+     * Runs {@code work} in a write transaction, possibly together with the work of concurrent callers (see
+     * {@link GroupCommit}); returns once it is committed.
+     */
     <T> T write(String what, Work<T> work) throws IOException {
-        writeLock.lock();
-        try {
-            for (int attempt = 0; ; attempt++) {
-                try {
-                    T result = inTransaction(work);
-                    checkpointNowAndThen();
-                    return result;
-                } catch (SQLException e) {
-                    if (!isBusy(e) || attempt >= WRITE_RETRIES) {
-                        throw failure(file, what, e);
-                    }
-                    sleepJitter(file, what);
-                }
-            }
-        } finally {
-            writeLock.unlock();
-        }
+        return groupCommit.write(what, work);
+    }
+
+    /** How many write transactions have committed since the database was opened. */
+    long commits() {
+        return groupCommit.commits();
     }
 
     /** Runs {@code work} on the read connection (autocommit: each statement sees the latest commit). */
@@ -179,39 +164,6 @@ final class StateDatabase implements AutoCloseable {
         } finally {
             readLock.unlock();
             writeLock.unlock();
-        }
-    }
-
-    private <T> T inTransaction(Work<T> work) throws SQLException {
-        writer.prepared("BEGIN IMMEDIATE").execute();
-        try {
-            T result = work.run(writer);
-            writer.prepared("COMMIT").execute();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly();
-            throw e;
-        }
-    }
-
-    private void rollbackQuietly() {
-        try (Statement rollback = writer.connection().createStatement()) {
-            rollback.execute("ROLLBACK");
-        } catch (SQLException alreadyRolledBack) {
-            // SQLite rolls back by itself on some errors; nothing is left to undo then
-        }
-    }
-
-    private void checkpointNowAndThen() {
-        if (++writesSinceCheckpoint < WRITES_PER_CHECKPOINT) {
-            return;
-        }
-        writesSinceCheckpoint = 0;
-        try (Statement checkpoint = writer.connection().createStatement()) {
-            checkpoint.execute("PRAGMA wal_checkpoint(PASSIVE)");
-        } catch (SQLException e) {
-            // a checkpoint is housekeeping: a busy reader elsewhere only postpones it
-            LOG.log(System.Logger.Level.DEBUG, "WAL checkpoint of {0} skipped: {1}", file, e.getMessage());
         }
     }
 
@@ -281,23 +233,6 @@ final class StateDatabase implements AutoCloseable {
         }
     }
 
-    private static boolean isBusy(SQLException e) {
-        int primary = e.getErrorCode() & 0xFF;
-        if (e instanceof SQLiteException sqlite) {
-            primary = sqlite.getResultCode().code & 0xFF;
-        }
-        return primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code;
-    }
-
-    private static void sleepJitter(Path file, String what) throws IOException {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextInt(JITTER_MIN_MILLIS, JITTER_MAX_MILLIS + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting to " + what + " in " + file, e);
-        }
-    }
-
     /** Binds an optional text: empty as SQL NULL. */
     static void setOptional(PreparedStatement statement, int index, Optional<String> value) throws SQLException {
         if (value.isPresent()) {
@@ -307,7 +242,7 @@ final class StateDatabase implements AutoCloseable {
         }
     }
 
-    private static IOException failure(Path file, String what, SQLException e) {
+    static IOException failure(Path file, String what, SQLException e) {
         return new IOException("could not " + what + " in " + file + ": " + e.getMessage(), e);
     }
 }
