@@ -20,6 +20,7 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * Starts an embedded Felix with the distribution's bundle set and {@code $HERMES_HOME}. Each process gets its own
@@ -96,6 +97,9 @@ public final class Boot {
                     new Hashtable<>(Map.of("hermes.exit", "true")));
             List<Bundle> bundles = install(fw);
             fw.start();
+            // one resolve for the whole set: starting bundle by bundle would resolve again at every start whose
+            // bundle is not wired yet
+            fw.adapt(FrameworkWiring.class).resolveBundles(bundles);
             for (Bundle bundle : bundles) {
                 startQuietly(bundle);
             }
@@ -155,7 +159,9 @@ public final class Boot {
                 System.getLogger(Boot.class.getName()).log(System.Logger.Level.WARNING, "stopping failed", e);
             }
         }
-        if (cache != null) {
+        // a one-shot leaves its cache to the sweep of the next start: deleting its hundred files is about 20 ms of
+        // `hermes -z`, and the sweep runs in the background
+        if (cache != null && !BundleSet.isOneShot(arguments)) {
             FrameworkCaches.deleteTree(cache);
         }
     }

@@ -23,6 +23,15 @@ public final class Settings {
     @Activate
     public Settings(BundleContext context) throws IOException {
         this(HermesHome.locate(context.getProperty(HOME_PROPERTY)));
+        // the first read of config.yaml loads Jackson's YAML classes (about 30 ms): done now, in the background, it is
+        // off the path of a one-shot's turn; a broken file is reported where a setting is used, not here
+        Thread.ofVirtual().name("hermes-config-warmup").start(() -> {
+            try {
+                config.snapshot();
+            } catch (IOException | RuntimeException reportedOnUse) {
+                // see above
+            }
+        });
     }
 
     public Settings(HermesHome home) throws IOException {

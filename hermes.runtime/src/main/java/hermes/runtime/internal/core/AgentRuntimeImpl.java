@@ -31,6 +31,8 @@ import hermes.runtime.internal.models.Backoff;
 import hermes.runtime.internal.models.ModelCaller;
 import hermes.runtime.internal.models.ModelProviders;
 import hermes.runtime.internal.plugins.PluginDeployer;
+import hermes.runtime.internal.scanner.Scope;
+import hermes.runtime.internal.scanner.ThreatScanner;
 import hermes.runtime.internal.tools.ToolRegistry;
 
 /** The one {@link AgentRuntime}: holds the open sessions and answers what is registered. */
@@ -67,6 +69,9 @@ public final class AgentRuntimeImpl implements AgentRuntime {
                 new ModelCaller(providers, Backoff.standard(), ModelCaller.Sleeper.REAL), settings, backends,
                 this::store, () -> best(memories), id -> Optional.ofNullable(sessions.get(id)),
                 () -> List.copyOf(skills.descendingMap().values()), this::contextEngine);
+        // every session's prompt runs the threat scanner over memory and the skills index; its first scan compiles
+        // the patterns (about 15 ms), done here in the background instead of on a one-shot's turn
+        Thread.ofVirtual().name("hermes-scanner-warmup").start(() -> ThreatScanner.scan("warm up", Scope.STRICT));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
