@@ -35,7 +35,7 @@ final class HttpReplies {
                 .code(200)
                 .setHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .setHeader("Cache-Control", "no-cache")
-                .body(new ChunkedFrames(frames))
+                .body(new ChunkedFrames(frames, reply.framePause()))
                 // body() sets Content-Length from the body; a stream announces no length
                 .removeHeader("Content-Length")
                 .setHeader("Transfer-Encoding", "chunked");
@@ -62,8 +62,10 @@ final class HttpReplies {
 
         private final List<byte[]> frames;
         private final long framedLength;
+        private final Duration pause;
 
-        ChunkedFrames(List<String> frames) {
+        ChunkedFrames(List<String> frames, Duration pause) {
+            this.pause = pause;
             this.frames = frames.stream().map(frame -> frame.getBytes(StandardCharsets.UTF_8)).toList();
             // the framed size, so a disconnect effect can find the half-way point: "<hex>\r\n<frame>\r\n" … "0\r\n"
             this.framedLength = this.frames.stream()
@@ -80,8 +82,21 @@ final class HttpReplies {
             for (byte[] frame : frames) {
                 sink.writeHexadecimalUnsignedLong(frame.length).writeUtf8("\r\n").write(frame).writeUtf8("\r\n");
                 sink.flush();
+                pause();
             }
             sink.writeUtf8("0\r\n");
+        }
+
+        private void pause() throws IOException {
+            if (pause.isZero()) {
+                return;
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted between frames");
+            }
         }
     }
 }

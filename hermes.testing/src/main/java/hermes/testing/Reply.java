@@ -50,10 +50,11 @@ public final class Reply {
     private final Optional<Duration> retryAfter;
     private final Duration delay;
     private final int chunkSize;
+    private final Duration framePause;
 
     private Reply(Kind kind, String text, List<ToolCallReply> toolCalls, Optional<String> reasoning,
                   Optional<TokenUsage> usage, Optional<Failure> failure, Optional<Duration> retryAfter,
-                  Duration delay, int chunkSize) {
+                  Duration delay, int chunkSize, Duration framePause) {
         this.kind = kind;
         this.text = text;
         this.toolCalls = List.copyOf(toolCalls);
@@ -63,11 +64,12 @@ public final class Reply {
         this.retryAfter = retryAfter;
         this.delay = delay;
         this.chunkSize = chunkSize;
+        this.framePause = framePause;
     }
 
     private static Reply answer(String text, List<ToolCallReply> toolCalls) {
         return new Reply(Kind.ANSWER, text, toolCalls, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Duration.ZERO, DEFAULT_CHUNK_SIZE);
+                Optional.empty(), Duration.ZERO, DEFAULT_CHUNK_SIZE, Duration.ZERO);
     }
 
     /** An assistant answer with this text and no tool calls ({@code stop} / {@code end_turn}). */
@@ -113,12 +115,12 @@ public final class Reply {
      */
     public static Reply disconnect() {
         return new Reply(Kind.DISCONNECT, DISCONNECTED_TEXT, List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Duration.ZERO, DEFAULT_CHUNK_SIZE);
+                Optional.empty(), Optional.empty(), Duration.ZERO, DEFAULT_CHUNK_SIZE, Duration.ZERO);
     }
 
     private static Reply failure(Failure failure) {
         return new Reply(Kind.FAILURE, "", List.of(), Optional.empty(), Optional.empty(), Optional.of(failure),
-                Optional.empty(), Duration.ZERO, DEFAULT_CHUNK_SIZE);
+                Optional.empty(), Duration.ZERO, DEFAULT_CHUNK_SIZE, Duration.ZERO);
     }
 
     /** This answer plus the given tool calls after its text, as a model that says something and then acts. */
@@ -126,7 +128,7 @@ public final class Reply {
         requireAnswer("withToolCalls");
         List<ToolCallReply> all = new ArrayList<>(toolCalls);
         all.addAll(requireCalls(calls));
-        return new Reply(kind, text, all, reasoning, usage, failure, retryAfter, delay, chunkSize);
+        return new Reply(kind, text, all, reasoning, usage, failure, retryAfter, delay, chunkSize, framePause);
     }
 
     /**
@@ -137,7 +139,7 @@ public final class Reply {
     public Reply withReasoning(String reasoning) {
         requireAnswer("withReasoning");
         return new Reply(kind, text, toolCalls, Optional.of(Objects.requireNonNull(reasoning, "reasoning")), usage,
-                failure, retryAfter, delay, chunkSize);
+                failure, retryAfter, delay, chunkSize, framePause);
     }
 
     /**
@@ -158,7 +160,7 @@ public final class Reply {
         }
         return new Reply(kind, text, toolCalls, reasoning,
                 Optional.of(new TokenUsage(input, output, cacheRead, cacheWrite)), failure, retryAfter, delay,
-                chunkSize);
+                chunkSize, framePause);
     }
 
     /** This reply, sent only after waiting {@code delay} before the first byte of the response (status line included). */
@@ -166,7 +168,7 @@ public final class Reply {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("delay must not be negative, got " + delay);
         }
-        return new Reply(kind, text, toolCalls, reasoning, usage, failure, retryAfter, delay, chunkSize);
+        return new Reply(kind, text, toolCalls, reasoning, usage, failure, retryAfter, delay, chunkSize, framePause);
     }
 
     /**
@@ -178,7 +180,18 @@ public final class Reply {
         if (size < 1) {
             throw new IllegalArgumentException("chunk size must be at least 1, got " + size);
         }
-        return new Reply(kind, text, toolCalls, reasoning, usage, failure, retryAfter, delay, size);
+        return new Reply(kind, text, toolCalls, reasoning, usage, failure, retryAfter, delay, size, framePause);
+    }
+
+    /**
+     * This reply streamed with a pause of {@code pause} after every event, as a model that writes slowly (to watch a
+     * client show an answer as it grows). No effect on non-streamed responses.
+     */
+    public Reply withFramePause(Duration pause) {
+        if (pause.isNegative()) {
+            throw new IllegalArgumentException("pause must not be negative, got " + pause);
+        }
+        return new Reply(kind, text, toolCalls, reasoning, usage, failure, retryAfter, delay, chunkSize, pause);
     }
 
     /** This failure with a {@code retry-after} header of the given whole seconds (rounded up). */
@@ -189,7 +202,12 @@ public final class Reply {
         if (wait.isNegative()) {
             throw new IllegalArgumentException("retry-after must not be negative, got " + wait);
         }
-        return new Reply(kind, text, toolCalls, reasoning, usage, failure, Optional.of(wait), delay, chunkSize);
+        return new Reply(kind, text, toolCalls, reasoning, usage, failure, Optional.of(wait), delay, chunkSize,
+                framePause);
+    }
+
+    Duration framePause() {
+        return framePause;
     }
 
     Kind kind() {

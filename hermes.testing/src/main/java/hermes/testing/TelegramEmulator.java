@@ -98,6 +98,14 @@ public final class TelegramEmulator implements AutoCloseable {
         return post("/getUpdates", "{\"token\":\"%s\",\"chatId\":%d}".formatted(token, chatId)).path("result");
     }
 
+    /**
+     * Every message of this bot's chats so far, the user's and the bot's, oldest first, each as it is now (a bot
+     * message edited since shows its new text): {@code [{"messageId":…,"message":{"text":…,"chat_id":…}, …}]}.
+     */
+    public JsonNode history(String token) throws Exception {
+        return post("/getUpdatesHistory", "{\"token\":\"%s\"}".formatted(token)).path("result");
+    }
+
     @Override
     public void close() throws InterruptedException {
         try {
