@@ -78,6 +78,19 @@ public interface SessionStore {
     }
 
     /**
+     * Records the system prompt the session's conversation was frozen with (the original's {@code system_prompt}
+     * column). A continuation reuses it byte for byte, so the provider's prefix cache survives across processes and
+     * requests (reference §1: the prompt is stable for the life of a conversation).
+     */
+    default void saveSystemPrompt(String sessionId, String prompt) throws IOException {
+    }
+
+    /** The system prompt recorded for a session, if any. */
+    default Optional<String> systemPrompt(String sessionId) throws IOException {
+        return Optional.empty();
+    }
+
+    /**
      * A stored session.
      *
      * @param id {@code YYYYMMDD_HHMMSS_<6 hex>}

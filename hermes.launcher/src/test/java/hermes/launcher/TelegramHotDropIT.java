@@ -72,7 +72,10 @@ class TelegramHotDropIT {
             port = free.getLocalPort();
         }
         api = "http://127.0.0.1:" + port;
-        new HermesProcess(home, server, "platforms:\n  telegram:\n    poll_timeout: 1\n");
+        new HermesProcess(home, server, "platforms:\n  telegram:\n    poll_timeout: 1\n"
+                // whole replies: this test reads each bot message once, and a streamed one arrives first with the
+                // cursor (TelegramStreamingIT covers streaming)
+                + "display:\n  platforms:\n    telegram:\n      streaming: false\n");
         Files.writeString(home.resolve(".env"), "API_SERVER_ENABLED=true\nAPI_SERVER_KEY=" + KEY + "\nAPI_SERVER_PORT="
                 + port + "\nTELEGRAM_ENABLED=true\nTELEGRAM_BOT_TOKEN=" + TOKEN + "\nTELEGRAM_BASE_URL="
                 + telegram.baseUrl() + "\nTELEGRAM_ALLOWED_USERS=" + USER + "\n");

@@ -30,6 +30,10 @@ final class Conversation {
     private List<ToolSpec> tools;
     private Usage usage = Usage.NONE;
     private boolean stored;
+    /** The prompt the store holds for this conversation (a resumed one's), reused instead of building a new one. */
+    private Optional<String> storedPrompt = Optional.empty();
+    /** Whether the store holds {@link #systemPrompt}. */
+    private boolean promptSaved;
     /** The size of the last request the model answered, as it reported it; what compaction is measured against. */
     private long lastPromptTokens;
 
@@ -73,6 +77,16 @@ final class Conversation {
 
     synchronized Optional<String> systemPrompt() {
         return Optional.ofNullable(systemPrompt);
+    }
+
+    /** A resumed conversation continues with the prompt it was stored with (it is already in the store). */
+    synchronized void continueWithStoredPrompt(String prompt) {
+        storedPrompt = Optional.of(prompt);
+        promptSaved = true;
+    }
+
+    synchronized Optional<String> storedPrompt() {
+        return storedPrompt;
     }
 
     synchronized List<ToolSpec> tools() {
@@ -124,6 +138,10 @@ final class Conversation {
             }
         }
         store.get().append(id, unstored);
+        if (!promptSaved && systemPrompt != null) {
+            store.get().saveSystemPrompt(id, systemPrompt);
+            promptSaved = true;
+        }
     }
 
     private static List<Message> concat(List<Message> first, List<Message> second) {

@@ -9,8 +9,9 @@ import hermes.api.SessionStore;
 
 /**
  * Loads a stored conversation to continue it ({@code hermes -c}, {@code --resume <id|title>}, {@code /resume}): the
- * session by id or title (a title resolves to the newest session of its lineage), with its live messages. The system
- * prompt is built afresh at the next turn, so memory and skills written since are in it.
+ * session by id or title (a title resolves to the newest session of its lineage), with its live messages and the system
+ * prompt it was stored with: the prompt stays byte-stable for the life of a conversation (reference §1), so memory and
+ * skills written since reach new sessions, not this one. A session stored without one gets a new prompt.
  */
 final class Resumption {
 
@@ -32,7 +33,11 @@ final class Resumption {
                     target.equals(LAST) ? "there is no earlier session to continue: start one with hermes"
                             : "no session with id or title '" + target + "': list them with hermes sessions list"));
             List<Message> messages = store.messages(record.id());
-            return new Conversation(record.id(), record.parentId(), messages, true, Optional.empty());
+            Conversation conversation = new Conversation(record.id(), record.parentId(), messages, true,
+                    Optional.empty());
+            store.systemPrompt(record.id()).filter(prompt -> !prompt.isBlank())
+                    .ifPresent(conversation::continueWithStoredPrompt);
+            return conversation;
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot resume '" + target + "': " + e.getMessage(), e);
         }

@@ -153,7 +153,7 @@ final class TurnLoop {
                 && (session.depth() == 0 || settings.text("delegation.role").orElse("").equals("orchestrator"));
         List<ToolSpec> tools = ToolSelection.select(services.registry().available(), toolsets,
                 settings.strings("agent.disabled_toolsets"), session.depth(), mayDelegate);
-        String prompt = session.spec().systemPrompt()
+        String prompt = session.spec().systemPrompt().or(conversation::storedPrompt)
                 .orElseGet(() -> SystemPrompt.assemble(session, tools, route.model()));
         conversation.freeze(prompt, tools);
     }

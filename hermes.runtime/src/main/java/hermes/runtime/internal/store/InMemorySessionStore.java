@@ -24,6 +24,7 @@ public final class InMemorySessionStore implements SessionStore {
 
     private final Map<String, SessionRecord> sessions = new ConcurrentHashMap<>();
     private final Map<String, List<Message>> messages = new ConcurrentHashMap<>();
+    private final Map<String, String> systemPrompts = new ConcurrentHashMap<>();
 
     @Override
     public void create(SessionRecord session) {
@@ -37,6 +38,16 @@ public final class InMemorySessionStore implements SessionStore {
         synchronized (list) {
             list.addAll(added);
         }
+    }
+
+    @Override
+    public void saveSystemPrompt(String sessionId, String prompt) {
+        systemPrompts.put(sessionId, prompt);
+    }
+
+    @Override
+    public Optional<String> systemPrompt(String sessionId) {
+        return Optional.ofNullable(systemPrompts.get(sessionId));
     }
 
     @Override

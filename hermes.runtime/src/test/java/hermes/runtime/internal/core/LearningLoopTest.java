@@ -67,6 +67,39 @@ class LearningLoopTest {
     }
 
     @Test
+    void aResumedSessionContinuesWithTheSystemPromptItWasStoredWithByteForByte() throws Exception {
+        java.util.Map<hermes.api.MemoryStore.Target, List<String>> notes = new java.util.concurrent.ConcurrentHashMap<>(
+                java.util.Map.of(hermes.api.MemoryStore.Target.MEMORY, List.of("the build uses Maven"),
+                        hermes.api.MemoryStore.Target.USER, List.of()));
+        harness.memory = new hermes.api.MemoryStore() {
+            @Override
+            public List<String> read(Target target) {
+                return notes.get(target);
+            }
+
+            @Override
+            public void write(Target target, List<String> entries) {
+                notes.put(target, List.copyOf(entries));
+            }
+        };
+        model.always(ScriptedProvider.text("noted"));
+        RuntimeSession first = harness.open();
+        turn(first, "hello");
+        first.close();
+        String prompt = model.requests.getLast().messages().get(0).text();
+        assertThat(harness.store.systemPrompt(first.id())).contains(prompt);
+
+        notes.put(hermes.api.MemoryStore.Target.MEMORY, List.of("written after the session started"));
+        RuntimeSession resumed = harness.open(new SessionSpec(Caller.localUser(), Optional.empty(), List.of(),
+                Optional.of(first.id()), Optional.empty(), 0, java.util.Map.of(), Optional.empty()));
+        turn(resumed, "again");
+        assertThat(model.requests.getLast().messages().get(0).text()).isEqualTo(prompt);
+
+        turn(harness.open(), "a new session");
+        assertThat(model.requests.getLast().messages().get(0).text()).contains("written after the session started");
+    }
+
+    @Test
     void resumingByTitleFindsTheSessionAndAnUnknownOneNamesHowToList() throws Exception {
         model.always(ScriptedProvider.text("ok"));
         RuntimeSession first = harness.open();

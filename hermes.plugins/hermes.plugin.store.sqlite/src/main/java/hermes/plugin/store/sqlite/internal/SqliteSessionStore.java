@@ -246,6 +246,28 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
     }
 
     @Override
+    public void saveSystemPrompt(String sessionId, String prompt) throws IOException {
+        database().write("record the system prompt of session " + sessionId, sql -> {
+            PreparedStatement update = sql.prepared("UPDATE sessions SET system_prompt = ? WHERE id = ?");
+            update.setString(1, prompt);
+            update.setString(2, sessionId);
+            update.executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> systemPrompt(String sessionId) throws IOException {
+        return database().read("read the system prompt of session " + sessionId, sql -> {
+            PreparedStatement select = sql.prepared("SELECT system_prompt FROM sessions WHERE id = ?");
+            select.setString(1, sessionId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.<String>empty();
+            }
+        });
+    }
+
+    @Override
     public void addUsage(String sessionId, Usage usage, int apiCalls) throws IOException {
         database().write("add token usage to session " + sessionId, sql -> {
             PreparedStatement add = sql.prepared(ADD_USAGE);

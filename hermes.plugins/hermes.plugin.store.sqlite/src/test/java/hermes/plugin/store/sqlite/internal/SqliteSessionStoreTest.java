@@ -155,6 +155,17 @@ class SqliteSessionStoreTest {
     }
 
     @Test
+    void theSystemPromptIsKeptInTheOriginalsColumn() throws Exception {
+        assertThat(store.systemPrompt(SESSION)).isEmpty();
+        store.saveSystemPrompt(SESSION, "You are Hermes.\n\n## Skills (mandatory)\n");
+
+        assertThat(store.systemPrompt(SESSION)).contains("You are Hermes.\n\n## Skills (mandatory)\n");
+        assertThat(StateFiles.column(file, "SELECT system_prompt FROM sessions WHERE id = '" + SESSION + "'"))
+                .containsExactly("You are Hermes.\n\n## Skills (mandatory)\n");
+        assertThat(store.systemPrompt("20990101_000000_000000")).isEmpty();
+    }
+
+    @Test
     void concurrentAppendsFromFourThreadsAndTwoConnectionsLoseNothing() throws Exception {
         int appendsPerThread = 25;
         List<String> sessions = List.of("20260811_100000_000001", "20260811_100000_000002",
