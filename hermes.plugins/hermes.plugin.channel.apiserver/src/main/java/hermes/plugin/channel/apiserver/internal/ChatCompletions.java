@@ -82,8 +82,12 @@ final class ChatCompletions {
             CompletionJson.Header header = CompletionJson.Header.next(request.model());
             Caller caller = new Caller(PLATFORM, Optional.of(resume.orElse(header.id())), Optional.empty(),
                     request.user(), Caller.Trust.AUTHORIZED);
+            // nobody watches a non-streamed answer grow, so the model is not asked to stream it either (as the
+            // original, which streams from the provider only when a consumer takes the deltas): one JSON body to read
+            // instead of a stream of chunks
+            Map<String, String> settingsOverride = request.stream() ? Map.of() : Map.of("agent.stream", "false");
             Session session = open(new SessionSpec(caller, Optional.empty(), List.of(), resume, Optional.empty(), 0,
-                    Map.of(), Optional.empty()));
+                    settingsOverride, Optional.empty()));
             try (session; TurnWatcher watcher = TurnWatcher.watch(session)) {
                 if (!request.seed().isEmpty()) {
                     session.submit(new Submission.Seed(request.seed()));

@@ -32,13 +32,20 @@ record RequestOptions(String baseUrl, HttpUrl endpoint, Optional<String> apiKey,
     static final String OPENROUTER = "openrouter";
 
     /**
+     * Parsed endpoints by base URL: a session uses one or two, and parsing one on every call cost a gateway as much as
+     * writing the request's messages. Bounded: a full map starts over.
+     */
+    private static final Map<String, Optional<HttpUrl>> ENDPOINTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_ENDPOINTS = 256;
+
+    /**
      * Reads the options of a request.
      *
      * @throws ModelException of kind {@link ModelException.Kind#BAD_REQUEST} when an option has an unusable value
      */
     static RequestOptions of(Map<String, String> options) throws ModelException {
         String baseUrl = stripTrailingSlashes(text(options, ModelRequest.BASE_URL).orElse(DEFAULT_BASE_URL));
-        HttpUrl endpoint = HttpUrl.parse(baseUrl + "/chat/completions");
+        HttpUrl endpoint = endpointOf(baseUrl).orElse(null);
         if (endpoint == null) {
             throw badOption(ModelRequest.BASE_URL, baseUrl, "an http:// or https:// URL such as " + DEFAULT_BASE_URL);
         }
@@ -53,6 +60,18 @@ record RequestOptions(String baseUrl, HttpUrl endpoint, Optional<String> apiKey,
         return new RequestOptions(baseUrl, endpoint, text(options, ModelRequest.API_KEY), providerName,
                 !stream.equals(Optional.of("false")), wholeNumber(options, ModelRequest.MAX_TOKENS),
                 decimal(options, ModelRequest.TEMPERATURE), text(options, ModelRequest.REASONING_EFFORT), readTimeout);
+    }
+
+    private static Optional<HttpUrl> endpointOf(String baseUrl) {
+        Optional<HttpUrl> parsed = ENDPOINTS.get(baseUrl);
+        if (parsed == null) {
+            if (ENDPOINTS.size() >= MAX_ENDPOINTS) {
+                ENDPOINTS.clear();
+            }
+            parsed = Optional.ofNullable(HttpUrl.parse(baseUrl + "/chat/completions"));
+            ENDPOINTS.put(baseUrl, parsed);
+        }
+        return parsed;
     }
 
     boolean isOpenRouter() {
