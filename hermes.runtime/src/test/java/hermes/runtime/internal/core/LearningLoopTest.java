@@ -68,20 +68,8 @@ class LearningLoopTest {
 
     @Test
     void aResumedSessionContinuesWithTheSystemPromptItWasStoredWithByteForByte() throws Exception {
-        java.util.Map<hermes.api.MemoryStore.Target, List<String>> notes = new java.util.concurrent.ConcurrentHashMap<>(
-                java.util.Map.of(hermes.api.MemoryStore.Target.MEMORY, List.of("the build uses Maven"),
-                        hermes.api.MemoryStore.Target.USER, List.of()));
-        harness.memory = new hermes.api.MemoryStore() {
-            @Override
-            public List<String> read(Target target) {
-                return notes.get(target);
-            }
-
-            @Override
-            public void write(Target target, List<String> entries) {
-                notes.put(target, List.copyOf(entries));
-            }
-        };
+        MapMemory notes = new MapMemory(List.of("the build uses Maven"), List.of());
+        harness.memory = notes;
         model.always(ScriptedProvider.text("noted"));
         RuntimeSession first = harness.open();
         turn(first, "hello");
@@ -89,7 +77,7 @@ class LearningLoopTest {
         String prompt = model.requests.getLast().messages().get(0).text();
         assertThat(harness.store.systemPrompt(first.id())).contains(prompt);
 
-        notes.put(hermes.api.MemoryStore.Target.MEMORY, List.of("written after the session started"));
+        notes.write(hermes.api.MemoryStore.Target.MEMORY, List.of("written after the session started"));
         RuntimeSession resumed = harness.open(new SessionSpec(Caller.localUser(), Optional.empty(), List.of(),
                 Optional.of(first.id()), Optional.empty(), 0, java.util.Map.of(), Optional.empty()));
         turn(resumed, "again");

@@ -177,20 +177,7 @@ class TurnLoopTest {
 
     @Test
     void memorySnapshotIsFrozenIntoTheSystemPromptAtTheConversationsStart() throws Exception {
-        java.util.Map<hermes.api.MemoryStore.Target, List<String>> stores = new java.util.concurrent.ConcurrentHashMap<>(
-                java.util.Map.of(hermes.api.MemoryStore.Target.MEMORY, List.of("the build uses Maven"),
-                        hermes.api.MemoryStore.Target.USER, List.of("likes short answers")));
-        harness.memory = new hermes.api.MemoryStore() {
-            @Override
-            public List<String> read(Target target) {
-                return stores.get(target);
-            }
-
-            @Override
-            public void write(Target target, List<String> entries) {
-                stores.put(target, List.copyOf(entries));
-            }
-        };
+        harness.memory = new MapMemory(List.of("the build uses Maven"), List.of("likes short answers"));
         model.always(ScriptedProvider.text("ok"));
         RuntimeSession session = harness.open();
 
