@@ -46,6 +46,7 @@ public final class AnthropicMessagesProvider implements ModelProvider {
     private final MessagesResponseReader reader = new MessagesResponseReader(json);
     /** Built on a background thread from activation: the first OkHttp client costs about 300 ms of class loading. */
     private final CompletableFuture<OkHttpClient> client;
+    private final java.util.Map<Duration, OkHttpClient> byReadTimeout = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AnthropicMessagesProvider() {
         client = CompletableFuture.supplyAsync(AnthropicMessagesProvider::newClient,
@@ -55,6 +56,9 @@ public final class AnthropicMessagesProvider implements ModelProvider {
     private static OkHttpClient newClient() {
         OkHttpClient base = new OkHttpClient.Builder()
                 .socketFactory(new NoDelaySockets())
+                // OkHttp keeps 5 idle connections by default: with more parallel calls to one HTTP/1.1 endpoint (a
+                // gateway's sessions, subagents) every call past the fifth paid for a new connection
+                .connectionPool(new okhttp3.ConnectionPool(32, 5, java.util.concurrent.TimeUnit.MINUTES))
                 .connectTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(60))
                 .build();
@@ -92,8 +96,10 @@ public final class AnthropicMessagesProvider implements ModelProvider {
             return call;
         }
         AnthropicErrors errors = new AnthropicErrors(json, options.provider(), options.endpoint(), options.readTimeout());
-        // A derived client shares the dispatcher and the connection pool; only the read timeout differs.
-        OkHttpClient perCall = client.join().newBuilder().readTimeout(options.readTimeout()).build();
+        // A derived client shares the dispatcher and the connection pool; only the read timeout differs. One per
+        // timeout, not one per call: building it every call showed in a gateway's profile.
+        OkHttpClient perCall = byReadTimeout.computeIfAbsent(options.readTimeout(),
+                timeout -> client.join().newBuilder().readTimeout(timeout).build());
         if (options.stream()) {
             MessagesStreamAssembler assembler =
                     new MessagesStreamAssembler(json, reader, errors, request.model(), listener);

@@ -1,7 +1,11 @@
 package hermes.plugin.provider.openai.internal;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -14,6 +18,7 @@ import hermes.api.ModelProvider;
 import hermes.api.ModelRequest;
 import hermes.api.ModelResponse;
 import hermes.api.StreamListener;
+import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -50,6 +55,8 @@ public final class ChatCompletionsProvider implements ModelProvider {
     private final CompletableFuture<Wiring> wiring = CompletableFuture.supplyAsync(Wiring::create,
             runnable -> Thread.ofVirtual().name("hermes-openai-warmup").start(runnable));
 
+    private final Map<Duration, OkHttpClient> byReadTimeout = new ConcurrentHashMap<>();
+
     private record Wiring(OkHttpClient client, ObjectMapper json, RequestWriter writer, ErrorMapper errors,
                           MediaType jsonType) {
         static Wiring create() {
@@ -58,6 +65,10 @@ public final class ChatCompletionsProvider implements ModelProvider {
             dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_CALLS);
             OkHttpClient client = new OkHttpClient.Builder()
                     .dispatcher(dispatcher)
+                    // OkHttp keeps 5 idle connections by default: with more parallel calls to one HTTP/1.1 endpoint
+                    // (a gateway's sessions, subagents, a local llama.cpp) every call past the fifth opened a new
+                    // connection, which was a sixth of a gateway turn's CPU (bench/gateway)
+                    .connectionPool(new ConnectionPool(MAX_CONCURRENT_CALLS, 5, TimeUnit.MINUTES))
                     .socketFactory(new NoDelaySockets())
                     .readTimeout(RequestOptions.DEFAULT_READ_TIMEOUT)
                     .build();
@@ -114,7 +125,10 @@ public final class ChatCompletionsProvider implements ModelProvider {
         }
         OkHttpClient callClient = options.readTimeout().equals(RequestOptions.DEFAULT_READ_TIMEOUT)
                 ? wired.client()
-                : wired.client().newBuilder().readTimeout(options.readTimeout()).build(); // shares pool and dispatcher
+                // one client per timeout (local endpoints get 1800 s), sharing pool and dispatcher: building one per
+                // call showed in a gateway's profile
+                : byReadTimeout.computeIfAbsent(options.readTimeout(),
+                        timeout -> wired.client().newBuilder().readTimeout(timeout).build());
         return new RunningCall(callClient.newCall(http.build()), request.model(), options, listener, wired.json(),
                 wired.errors())
                 .start();
