@@ -81,10 +81,17 @@ class LearningLoopTest {
         RuntimeSession resumed = harness.open(new SessionSpec(Caller.localUser(), Optional.empty(), List.of(),
                 Optional.of(first.id()), Optional.empty(), 0, java.util.Map.of(), Optional.empty()));
         turn(resumed, "again");
-        assertThat(model.requests.getLast().messages().get(0).text()).isEqualTo(prompt);
+        resumed.awaitBackgroundWork(); // the memory review after the second turn asks the model too
+        assertThat(systemPromptOfTurn("again")).isEqualTo(prompt);
 
         turn(harness.open(), "a new session");
-        assertThat(model.requests.getLast().messages().get(0).text()).contains("written after the session started");
+        assertThat(systemPromptOfTurn("a new session")).contains("written after the session started");
+    }
+
+    /** The system prompt of the request whose last message is the user's {@code text}. */
+    private String systemPromptOfTurn(String text) {
+        return model.requests.stream().filter(request -> request.messages().getLast().text().equals(text))
+                .findFirst().orElseThrow().messages().get(0).text();
     }
 
     @Test
