@@ -23,7 +23,10 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Pacing: with {@code --rate R} (turns/s in all) each user sends a turn every {@code sessions / R} seconds from a
  * random start; latency is counted from the moment the turn was due, not from when it was sent, so a server that falls
- * behind shows its queueing in the percentiles (no coordinated omission). With {@code --rate 0} every user sends its
+ * behind shows its queueing in the percentiles (no coordinated omission). The schedule starts afresh when measuring
+ * starts, and only turns due from then on are measured: a backlog the warm-up left (session creation, JIT compilation)
+ * is not carried into the measured window, whose queueing is the server's at that rate. With {@code --rate 0} every
+ * user sends its
  * next turn as soon as the last is answered (closed loop: the server's capacity at this concurrency).
  *
  * <p>Run with the JDK's source launcher, no dependencies:
@@ -132,7 +135,12 @@ public final class GatewayLoad {
         long due = System.nanoTime() + (interval > 0 ? ThreadLocalRandom.current().nextLong(interval) : 0);
         String session = null;
         int turn = 0;
+        boolean measuring = false;
         while (due < measureUntil) {
+            if (!measuring && interval > 0 && System.nanoTime() >= measureFrom) {
+                measuring = true;
+                due = Math.max(due, measureFrom + ThreadLocalRandom.current().nextLong(interval));
+            }
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
@@ -162,13 +170,14 @@ public final class GatewayLoad {
                 errorSamples.putIfAbsent(outcome, String.valueOf(e.getMessage()));
             }
             long done = System.nanoTime();
-            if (done >= measureFrom && done < measureUntil) {
+            boolean measured = interval > 0 ? due >= measureFrom : done >= measureFrom;
+            if (measured && done < measureUntil) {
                 if (outcome.isEmpty()) {
                     tally.add(done - Math.min(due, sent), done - sent);
                 } else {
                     errors.computeIfAbsent(outcome, k -> new LongAdder()).increment();
                 }
-            } else if (done < measureFrom && outcome.isEmpty()) {
+            } else if (!measured && outcome.isEmpty()) {
                 warmupTurns.increment();
             }
             due = interval > 0 ? due + interval : done;

@@ -55,6 +55,10 @@ public final class AnthropicMessagesProvider implements ModelProvider {
 
     private static OkHttpClient newClient() {
         OkHttpClient base = new OkHttpClient.Builder()
+                // calls run on virtual threads: a platform thread per call in flight, handed work through a
+                // SynchronousQueue, cost a busy gateway kernel time in context switches (bench/gateway)
+                .dispatcher(new okhttp3.Dispatcher(java.util.concurrent.Executors.newThreadPerTaskExecutor(
+                        Thread.ofVirtual().name("hermes-anthropic-call-", 0).factory())))
                 .socketFactory(new NoDelaySockets())
                 // OkHttp keeps 5 idle connections by default: with more parallel calls to one HTTP/1.1 endpoint (a
                 // gateway's sessions, subagents) every call past the fifth paid for a new connection

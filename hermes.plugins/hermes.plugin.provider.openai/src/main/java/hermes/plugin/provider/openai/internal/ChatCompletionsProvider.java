@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
@@ -60,7 +61,10 @@ public final class ChatCompletionsProvider implements ModelProvider {
     private record Wiring(OkHttpClient client, ObjectMapper json, RequestWriter writer, ErrorMapper errors,
                           MediaType jsonType) {
         static Wiring create() {
-            Dispatcher dispatcher = new Dispatcher();
+            // calls run on virtual threads: a platform thread per call in flight, handed work through a
+            // SynchronousQueue, cost a busy gateway kernel time in context switches
+            Dispatcher dispatcher = new Dispatcher(Executors.newThreadPerTaskExecutor(
+                    Thread.ofVirtual().name("hermes-openai-call-", 0).factory()));
             dispatcher.setMaxRequests(MAX_CONCURRENT_CALLS);
             dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_CALLS);
             OkHttpClient client = new OkHttpClient.Builder()
