@@ -1,55 +1,33 @@
 package hermes.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import hermes.testing.FakeModelServer;
 import hermes.testing.Reply;
-import hermes.testing.TelegramEmulator;
 import hermes.testing.ToolCallReply;
 
 /**
  * A job the agent schedules with the {@code cronjob} tool in one process fires inside {@code hermes gateway run} and
  * its answer reaches the Telegram chat it was meant for.
  */
-class CronToTelegramIT {
+class CronToTelegramIT extends TelegramGatewayFixture {
 
     private static final String TOKEN = "123456:CRON-token";
     private static final long CHAT = 5151;
 
-    @TempDir
-    Path home;
-    final FakeModelServer server = new FakeModelServer().start();
-    TelegramEmulator telegram;
-    Process gateway;
-
-    @AfterEach
-    void stop() throws Exception {
-        HermesProcess.stopGateway(gateway);
-        if (telegram != null) {
-            telegram.close();
-        }
-        server.close();
-    }
-
     @Test
     void aJobCreatedByTheToolFiresInTheGatewayAndIsDeliveredToTheChat() throws Exception {
-        assumeTrue(TelegramEmulator.available(), TelegramEmulator.UNAVAILABLE);
-        telegram = TelegramEmulator.start();
+        startTelegram();
         HermesProcess hermes = new HermesProcess(home, server, "platforms:\n  telegram:\n    poll_timeout: 1\n"
                 // whole replies: this test reads each bot message once, and a streamed one arrives first with the
                 // cursor (TelegramStreamingIT covers streaming)

@@ -1,55 +1,33 @@
 package hermes.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import hermes.testing.FakeModelServer;
 import hermes.testing.Reply;
-import hermes.testing.TelegramEmulator;
 
 /**
  * {@code hermes gateway run} with the Telegram channel against the telegram-test-api emulator: an unknown user gets a
  * pairing code and no model call; after {@code hermes pairing approve} the next message is answered by the model.
  */
-class GatewayTelegramIT {
+class GatewayTelegramIT extends TelegramGatewayFixture {
 
     private static final String TOKEN = "123456:TEST-token";
     private static final long USER = 4242;
     private static final Pattern CODE = Pattern.compile("Your pairing code: ([A-Z2-9]{8})");
 
-    @TempDir
-    Path home;
-    final FakeModelServer server = new FakeModelServer().start();
-    TelegramEmulator telegram;
-    Process gateway;
-
-    @AfterEach
-    void stop() throws Exception {
-        HermesProcess.stopGateway(gateway);
-        if (telegram != null) {
-            telegram.close();
-        }
-        server.close();
-    }
-
     @Test
     void anUnknownUserIsPairedByTheOwnerAndThenAnswered() throws Exception {
-        assumeTrue(TelegramEmulator.available(), TelegramEmulator.UNAVAILABLE);
-        telegram = TelegramEmulator.start();
+        startTelegram();
         HermesProcess hermes = new HermesProcess(home, server, "platforms:\n  telegram:\n    poll_timeout: 1\n"
                 // whole replies: this test reads each bot message once, and a streamed one arrives first with the
                 // cursor (TelegramStreamingIT covers streaming)

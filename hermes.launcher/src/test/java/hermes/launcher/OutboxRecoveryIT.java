@@ -1,7 +1,6 @@
 package hermes.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import hermes.testing.FakeModelServer;
 import hermes.testing.Reply;
 import hermes.testing.TelegramEmulator;
 
@@ -26,25 +22,10 @@ import hermes.testing.TelegramEmulator;
  * The durable outbox: three replies are stored while Telegram is unreachable, the gateway is killed with SIGKILL, and
  * after a restart each reply arrives exactly once, in order.
  */
-class OutboxRecoveryIT {
+class OutboxRecoveryIT extends TelegramGatewayFixture {
 
     private static final String TOKEN = "123456:OUTBOX-token";
     private static final long USER = 7070;
-
-    @TempDir
-    Path home;
-    final FakeModelServer server = new FakeModelServer().start();
-    TelegramEmulator telegram;
-    Process gateway;
-
-    @AfterEach
-    void stop() throws Exception {
-        HermesProcess.stopGateway(gateway);
-        if (telegram != null) {
-            telegram.close();
-        }
-        server.close();
-    }
 
     private void startGateway(String baseUrl) throws IOException {
         Files.writeString(home.resolve(".env"), "TELEGRAM_ENABLED=true\nTELEGRAM_BOT_TOKEN=" + TOKEN
@@ -54,8 +35,7 @@ class OutboxRecoveryIT {
 
     @Test
     void repliesStoredBeforeAKillArriveOnceInOrderAfterARestart() throws Exception {
-        assumeTrue(TelegramEmulator.available(), TelegramEmulator.UNAVAILABLE);
-        telegram = TelegramEmulator.start();
+        startTelegram();
         new HermesProcess(home, server, "platforms:\n  telegram:\n    poll_timeout: 1\ndisplay:\n"
                 + "  busy_input_mode: queue\n");
         // each answer takes a while, so all three questions are fetched before the first reply is sent

@@ -1,7 +1,6 @@
 package hermes.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -16,49 +15,31 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import hermes.testing.FakeModelServer;
 import hermes.testing.Reply;
-import hermes.testing.TelegramEmulator;
 
 /**
  * Hot swap of a channel: a gateway runs without the Telegram bundle; dropping the bundle into the plugins folder makes
  * it answer Telegram, removing it stops it — and the API server answers throughout.
  */
-class TelegramHotDropIT {
+class TelegramHotDropIT extends TelegramGatewayFixture {
 
     private static final String TOKEN = "123456:HOT-token";
     private static final long USER = 8080;
     private static final String KEY = "sk-hot";
 
     @TempDir
-    Path home;
-    @TempDir
     Path scratch;
-    final FakeModelServer server = new FakeModelServer().start();
     final HttpClient http = HttpClient.newHttpClient();
-    TelegramEmulator telegram;
-    Process gateway;
     String api;
-
-    @AfterEach
-    void stop() throws Exception {
-        HermesProcess.stopGateway(gateway);
-        if (telegram != null) {
-            telegram.close();
-        }
-        server.close();
-    }
 
     @Test
     void theTelegramBundleDroppedInAnswersAndRemovedStopsWhileTheApiServerKeepsAnswering() throws Exception {
-        assumeTrue(TelegramEmulator.available(), TelegramEmulator.UNAVAILABLE);
-        telegram = TelegramEmulator.start();
+        startTelegram();
         server.respondWith(request -> Reply.text("echo: " + request.lastUserText()));
         Path dist = copyOfTheDistribution();
         Path telegramJar;

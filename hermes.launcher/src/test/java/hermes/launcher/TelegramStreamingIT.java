@@ -1,24 +1,18 @@
 package hermes.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import hermes.testing.FakeModelServer;
 import hermes.testing.Reply;
-import hermes.testing.TelegramEmulator;
 
 /**
  * {@code hermes gateway run} with Telegram against the telegram-test-api emulator and a model that writes slowly: the
@@ -26,28 +20,13 @@ import hermes.testing.TelegramEmulator;
  * and ends holding exactly the answer, with no second message; with streaming off for Telegram, one plain message.
  * (The emulator has no {@code sendChatAction}, so the typing indicator is covered by the gateway's own tests.)
  */
-class TelegramStreamingIT {
+class TelegramStreamingIT extends TelegramGatewayFixture {
 
     private static final String TOKEN = "123456:TEST-token";
     private static final long USER = 4242;
     private static final String ANSWER = "Streaming works: this answer grows in one Telegram message while the model"
             + " is still writing it.";
     private static final String CURSOR = " \u2589";
-
-    @TempDir
-    Path home;
-    final FakeModelServer server = new FakeModelServer().start();
-    TelegramEmulator telegram;
-    Process gateway;
-
-    @AfterEach
-    void stop() throws Exception {
-        HermesProcess.stopGateway(gateway);
-        if (telegram != null) {
-            telegram.close();
-        }
-        server.close();
-    }
 
     @Test
     void aSlowAnswerGrowsInOneMessageAndEndsWithoutTheCursor() throws Exception {
@@ -77,8 +56,7 @@ class TelegramStreamingIT {
     }
 
     private void startGateway(String extraConfig) throws Exception {
-        assumeTrue(TelegramEmulator.available(), TelegramEmulator.UNAVAILABLE);
-        telegram = TelegramEmulator.start();
+        startTelegram();
         new HermesProcess(home, server, "platforms:\n  telegram:\n    poll_timeout: 1\n" + extraConfig);
         Files.writeString(home.resolve(".env"), "TELEGRAM_ENABLED=true\nTELEGRAM_BOT_TOKEN=" + TOKEN
                 + "\nTELEGRAM_BASE_URL=" + telegram.baseUrl() + "\nTELEGRAM_ALLOWED_USERS=" + USER + "\n");
