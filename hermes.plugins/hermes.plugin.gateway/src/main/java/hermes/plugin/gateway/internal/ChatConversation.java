@@ -288,9 +288,17 @@ final class ChatConversation {
         return replyTo;
     }
 
-    /** The message the running turn answers, if it is known yet (a preview answers it too). */
-    private synchronized Optional<String> replyTarget(String submissionId) {
-        return replyTargets.getOrDefault(submissionId, Optional.empty());
+    /**
+     * The message the running turn answers (a preview answers it too). A turn's first text can arrive before
+     * {@link #submitTurn} has recorded its target, so this waits for the submission to finish; a runtime that runs the
+     * turn on the submitting thread holds that lock itself and gets no target.
+     */
+    private Optional<String> replyTarget(String submissionId) {
+        submitting.lock();
+        submitting.unlock();
+        synchronized (this) {
+            return replyTargets.getOrDefault(submissionId, Optional.empty());
+        }
     }
 
     private void followSessionId(String id) {

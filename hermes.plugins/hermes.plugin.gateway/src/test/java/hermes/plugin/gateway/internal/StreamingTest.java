@@ -56,9 +56,7 @@ class StreamingTest {
     @Test
     void theAnswerGrowsInOnePreviewThatTheFinalAnswerReplaces() throws Exception {
         try (Harness harness = streaming(new Harness(home).allow("42"))) {
-            FakeChannel telegram = harness.channel("telegram");
-            telegram.edits = true;
-            harness.start().live(telegram);
+            FakeChannel telegram = liveEditingTelegram(harness);
             harness.runtime.script = turn -> {
                 write(turn, "Short");
                 write(turn, " and sweet");
@@ -85,9 +83,7 @@ class StreamingTest {
     @Test
     void textAfterToolCallsReplacesWhatThePreviewShowed() throws Exception {
         try (Harness harness = streaming(new Harness(home).allow("42"))) {
-            FakeChannel telegram = harness.channel("telegram");
-            telegram.edits = true;
-            harness.start().live(telegram);
+            FakeChannel telegram = liveEditingTelegram(harness);
             harness.runtime.script = turn -> {
                 write(turn, "Let me look at the files.");
                 Eventually.until("the preview shows", () -> !telegram.sent.isEmpty());
@@ -141,9 +137,7 @@ class StreamingTest {
     @Test
     void aPreviewThatCanNoLongerBeEditedGetsTheAnswerAsANewMessage() throws Exception {
         try (Harness harness = streaming(new Harness(home).allow("42"))) {
-            FakeChannel telegram = harness.channel("telegram");
-            telegram.edits = true;
-            harness.start().live(telegram);
+            FakeChannel telegram = liveEditingTelegram(harness);
             harness.runtime.script = turn -> {
                 write(turn, "The first part of it");
                 Eventually.until("the preview shows", () -> !telegram.sent.isEmpty());
@@ -161,9 +155,7 @@ class StreamingTest {
     @Test
     void aSilentAnswerAfterAPreviewOnlyTakesTheCursorOff() throws Exception {
         try (Harness harness = streaming(new Harness(home).allow("42"))) {
-            FakeChannel telegram = harness.channel("telegram");
-            telegram.edits = true;
-            harness.start().live(telegram);
+            FakeChannel telegram = liveEditingTelegram(harness);
             harness.runtime.script = turn -> {
                 write(turn, "Let me think about this");
                 Eventually.until("the preview shows", () -> !telegram.sent.isEmpty());
@@ -202,9 +194,7 @@ class StreamingTest {
     void streamingSwitchedOffForThePlatformSendsTheAnswerWhole() throws Exception {
         try (Harness harness = streaming(new Harness(home).allow("42"))) {
             harness.config.set(GatewaySettings.PLATFORM_STREAMING.formatted("telegram"), false);
-            FakeChannel telegram = harness.channel("telegram");
-            telegram.edits = true;
-            harness.start().live(telegram);
+            FakeChannel telegram = liveEditingTelegram(harness);
             harness.runtime.script = turn -> {
                 write(turn, "A long enough piece of the answer");
                 turn.answer("A long enough piece of the answer.");
@@ -215,5 +205,13 @@ class StreamingTest {
             Eventually.until("answered", () -> !telegram.sent.isEmpty());
             assertThat(telegram.log).containsExactly("send m1: A long enough piece of the answer.");
         }
+    }
+
+    /** A Telegram channel that can edit, live in the started gateway. */
+    private static FakeChannel liveEditingTelegram(Harness harness) throws Exception {
+        FakeChannel telegram = harness.channel("telegram");
+        telegram.edits = true;
+        harness.start().live(telegram);
+        return telegram;
     }
 }
