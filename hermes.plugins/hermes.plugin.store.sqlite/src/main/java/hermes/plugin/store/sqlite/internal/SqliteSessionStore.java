@@ -95,8 +95,8 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
     }
 
     /**
-     * One read and one empty write, so the JDBC statement and transaction classes are loaded and initialised here rather
-     * than on the first turn's path (about 20 ms of a one-shot).
+     * One read, so the JDBC statement and result classes are loaded and initialised here rather than on the first
+     * turn's path (about 20 ms of a one-shot). Not a write: that would wait here whenever another process is writing.
      */
     private static void warmUp(StateDatabase database) throws IOException {
         database.read("warm up the reader", sql -> {
@@ -106,7 +106,6 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
                 return rows.next();
             }
         });
-        database.write("warm up the writer", sql -> null);
     }
 
     /** The open database; the failure to open it, as an {@link IOException} naming the file, on every use. */
