@@ -87,6 +87,15 @@ class ChatCompletionsTest {
     }
 
     @Test
+    void onlyAStreamedRequestAsksTheModelToStream() throws Exception {
+        server.chat(messages(false, "user", "whole, please"));
+        server.chat(messages(true, "user", "as it comes, please"));
+
+        assertThat(server.runtime.opened.get(0).settings()).containsEntry("agent.stream", "false");
+        assertThat(server.runtime.opened.get(1).settings()).doesNotContainKey("agent.stream");
+    }
+
+    @Test
     void earlierMessagesAreSeededAndOnlyTheLastUserMessageIsTheTurn() throws Exception {
         server.chat(messages(false, "system", "Answer in French.", "user", "My name is Ada.",
                 "assistant", "Enchantée, Ada.", "system", "Be brief.", "user", "What is my name?"));
